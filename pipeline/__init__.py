@@ -1,0 +1,107 @@
+"""zhextract: Chinese business news to evidence-linked knowledge records.
+
+    >>> from pipeline import extract
+    >>> record = extract("快手电商 GMV 同比增长 47.7% 达 1751 亿元。", published="2022-08-04")
+    >>> [(c.value, c.unit, c.metric) for c in record.claims]
+    [(47.7, '%', 'GMV'), (175100000000, 'CNY', 'GMV')]
+
+``extract`` takes text (``str``), a file (``pathlib.Path``) or a ``models.Document``.
+``Extractor`` loads the models once and serves many documents.
+"""
+
+from __future__ import annotations
+
+import time
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from models import Document, KnowledgeRecord, Meta
+from pipeline import components as _components  # noqa: F401  (registers the factories)
+from pipeline import segment as _segment  # noqa: F401  (registers the tokenizer)
+from pipeline.ingest import document_from_text, normalise_published, read_file
+from pipeline.record import build_record
+from pipeline.segment import SEGMENTERS
+
+try:
+    __version__ = version("zhextract")
+except PackageNotFoundError:  # running from a source tree
+    __version__ = "0.0.0+source"
+
+__all__ = ["Extractor", "build_nlp", "extract", "SEGMENTERS", "__version__"]
+
+
+def build_nlp(segmenter: str = "jieba", use_ner: bool = True) -> Language:
+    """A spaCy ``zh`` pipeline with our segmenter and the zhextract components."""
+    if segmenter not in SEGMENTERS:
+        raise ValueError(f"unknown segmenter {segmenter!r}; choose one of {', '.join(SEGMENTERS)}")
+    nlp = spacy.blank(
+        "zh", config={"nlp": {"tokenizer": {"@tokenizers": "zhextract.segmenter.v1", "segmenter": segmenter}}}
+    )
+    nlp.add_pipe("zh_sentences")
+    nlp.add_pipe("zh_entities", config={"use_ner": use_ner})
+    nlp.add_pipe("zh_claims")
+    return nlp
+
+
+class Extractor:
+    """Loads the segmenter (and the NER, when enabled) once; turns documents into records."""
+
+    def __init__(self, segmenter: str = "jieba", use_ner: bool = True):
+        self.segmenter = segmenter
+        self.use_ner = use_ner
+        self.nlp = build_nlp(segmenter, use_ner)
+        self.nlp.tokenizer("预热")  # load the segmenter's dictionary now, not on the first document
+        self.nlp.get_pipe("zh_entities").initialize()
+
+    def extract_document(self, document: Document) -> KnowledgeRecord:
+        """The record of one ingested document."""
+        started = time.perf_counter()
+        doc = self.nlp.make_doc(document.text)
+        doc._.zh_published = document.published_date()
+        for _name, component in self.nlp.pipeline:
+            doc = component(doc)
+        meta = Meta(
+            pipeline_version=__version__,
+            segmenter=self.segmenter,
+            elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
+            warnings=list(document.metadata.get("warnings", [])),
+        )
+        return build_record(document, doc, meta)
+
+    def extract(self, source: str | Path | Document, *, published: str | None = None,
+                doc_id: str | None = None, title: str | None = None) -> KnowledgeRecord:
+        """The record of text, a file or a document; ``published`` resolves 今年 / 去年."""
+        if isinstance(source, Document):
+            document = source
+        elif isinstance(source, Path):
+            document = read_file(source)
+        else:
+            document = document_from_text(source, doc_id=doc_id, markup="auto")
+        updates = {}
+        if published is not None:
+            updates["published"] = normalise_published(published)
+        if title is not None:
+            updates["title"] = title
+        if doc_id is not None:
+            updates["id"] = doc_id
+        if updates:
+            document = document.model_copy(update=updates)
+        return self.extract_document(document)
+
+
+_default_extractors: dict[tuple[str, bool], Extractor] = {}
+
+
+def extract(source: str | Path | Document, *, published: str | None = None, segmenter: str = "jieba",
+            use_ner: bool = True, doc_id: str | None = None, title: str | None = None) -> KnowledgeRecord:
+    """One record from text (``str``), a file (``Path``) or a ``Document``.
+
+    The ``Extractor`` behind it is built on the first call and reused afterwards.
+    """
+    key = (segmenter, use_ner)
+    if key not in _default_extractors:
+        _default_extractors[key] = Extractor(segmenter=segmenter, use_ner=use_ner)
+    return _default_extractors[key].extract(source, published=published, doc_id=doc_id, title=title)

@@ -1,0 +1,330 @@
+"""Numeric claims: every quantity bound to what it measures, about whom, and when.
+
+``match_claims(text, sentences, entities, published, token_ends)`` turns the quantities of
+``pipeline.numbers`` into ``ClaimDraft`` objects: kind (level, change, share, rank),
+direction and basis for changes, metric, subject, period, modality and source, each field
+with the words that decided it in ``explanation``. The context words are the tables of
+``data/claims.yaml``; the scope of a cue is its clause (between commas), except where a
+table says otherwise (预计 governs the rest of its sentence; a period stated once in a
+sentence holds for the later numbers of the sentence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+import regex
+
+from pipeline.entities import ResolvedEntity
+from pipeline.numbers import Quantity, find_quantities
+from pipeline.periods import PeriodMention, find_periods
+from pipeline.tables import load_table
+
+REGEX_TIMEOUT_S = 2.0
+_CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
+# Entity types a number can be about.
+_SUBJECT_TYPES = ("ORG", "PROGRAMME", "PRODUCT", "PERSON")
+
+
+@dataclass
+class ClaimDraft:
+    """A claim before ids are assigned; entity references are indexes into the entity list."""
+
+    quantity: Quantity
+    kind: str = "level"
+    direction: str | None = None
+    basis: str | None = None
+    metric: str | None = None
+    subject: int | None = None
+    subject_text: str | None = None
+    period: PeriodMention | None = None
+    modality: str = "reported"
+    source: int | None = None
+    evidence: tuple[int, int] = (0, 0)
+    confidence: float = 0.9
+    explanation: list[str] = field(default_factory=list)
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(str(w)) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _ClaimTables:
+    change_re: regex.Pattern
+    direction_of: dict[str, str]
+    level_marker_re: regex.Pattern
+    basis_re: regex.Pattern
+    basis_of: dict[str, str]
+    share_re: regex.Pattern
+    linking: tuple[str, ...]
+    modality: dict[str, tuple[str, ...]]
+    future_jiang_re: regex.Pattern
+    metric_re: regex.Pattern
+    source_before_re: regex.Pattern
+    source_after_re: regex.Pattern
+    anaphora_re: regex.Pattern
+    anaphora_type: dict[str, str]
+    not_metrics: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _ClaimTables:
+    t = load_table("claims")
+    direction_of = {w: d for d, words in t["change_verbs"].items() for w in words}
+    basis_of = {w: b for b, words in t["basis"].items() for w in words}
+    return _ClaimTables(
+        change_re=regex.compile(rf"(?:{_alt(direction_of)})了?(?P<marker>{_alt(t['level_markers'])})?\ ?$"),
+        direction_of=direction_of,
+        level_marker_re=regex.compile(_alt(t["level_markers"])),
+        basis_re=regex.compile(_alt(basis_of)),
+        basis_of=basis_of,
+        share_re=regex.compile(rf"(?:{_alt(t['share_cues'])})"),
+        linking=tuple(sorted(t["linking_words"], key=len, reverse=True)),
+        modality={k: tuple(v) for k, v in t["modality"].items() if k != "future_jiang_verbs"},
+        future_jiang_re=regex.compile(rf"将(?:会|要)?\ ?(?:{_alt(t['future_jiang_verbs'])})"),
+        metric_re=regex.compile(rf"(?<![A-Za-z])(?:{_alt(t['metrics'])})(?![A-Za-z])"),
+        source_before_re=regex.compile(rf"(?:{_alt(t['source_before'])})"),
+        source_after_re=regex.compile(rf"(?:{_alt(t['source_after'])})"),
+        anaphora_re=regex.compile(
+            rf"(?<!{'|'.join(w[:-1] for w in t['anaphora_false_friends'] if w.endswith('其'))})"
+            rf"(?:{_alt(t['anaphora'])})(?!{'|'.join(w[1:] for w in t['anaphora_false_friends'] if w.startswith('其'))})"
+        ),
+        anaphora_type=dict(t["anaphora"]),
+        not_metrics=frozenset(t["not_metrics"]),
+    )
+
+
+def _clause_start(text: str, sentence_start: int, position: int) -> int:
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence_start, position)]
+    return breaks[-1] if breaks else sentence_start
+
+
+def _clause_end(text: str, position: int, sentence_end: int) -> int:
+    match = _CLAUSE_BREAK.search(text, position, sentence_end)
+    return match.start() if match else sentence_end
+
+
+def _kind_and_direction(draft: ClaimDraft, text: str, clause_start: int, previous_end: int, tab: _ClaimTables) -> None:
+    q = draft.quantity
+    head_start = max(clause_start, previous_end)
+    lead_end = q.qualifier_span[0] if q.qualifier_span and q.qualifier_span[0] < q.start else q.start
+    head = text[head_start:lead_end]
+    if q.kind_hint == "rank":
+        draft.kind = "rank"
+        draft.explanation.append("kind rank: 位列/排名 第N")
+        return
+    change = tab.change_re.search(head.rstrip(" 了"), timeout=REGEX_TIMEOUT_S)
+    if change and not change.group("marker"):
+        verb = change.group().rstrip(" ")
+        word = max((w for w in tab.direction_of if verb.startswith(w) or verb.endswith(w) or w in verb), key=len)
+        draft.kind = "change"
+        draft.direction = tab.direction_of[word]
+        draft.explanation.append(f"kind change, direction {draft.direction}: {word}")
+        basis = None
+        for match in tab.basis_re.finditer(text, clause_start, q.start, timeout=REGEX_TIMEOUT_S):
+            basis = tab.basis_of[match.group()]
+        draft.basis = basis
+        if basis:
+            draft.explanation.append(f"basis {basis}")
+        return
+    if q.unit == "%" and tab.share_re.search(text[clause_start:q.start], timeout=REGEX_TIMEOUT_S):
+        draft.kind = "share"
+        draft.explanation.append("kind share: 占/占比 before a percentage")
+        return
+    draft.kind = "level"
+
+
+def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, sentence_start: int,
+            entities: Sequence[ResolvedEntity], tab: _ClaimTables) -> None:
+    q = draft.quantity
+    after = text[q.end:clause_end]
+    following = regex.match(rf"\ ?的?\ ?(?P<m>{tab.metric_re.pattern})", after)
+    if following:
+        draft.metric = following.group("m")
+        draft.explanation.append(f"metric after the number: {draft.metric}")
+        return
+    before = list(tab.metric_re.finditer(text, clause_start, q.start, timeout=REGEX_TIMEOUT_S))
+    if before:
+        draft.metric = before[-1].group()
+        draft.explanation.append(f"metric before the number: {draft.metric}")
+        return
+    if q.unit_kind == "count" or q.unit is None:
+        noun = regex.match(r"\ ?(?:[\p{Han}]{0,6}?的)?(?P<noun>\p{Han}{2,4}?)(?=获得|实现|参与|提供|为|在|加入|入驻|使用|$|[，。；、])", after)
+        if noun and not regex.match(r"[的了是在和与及]", noun.group("noun")):
+            draft.metric = noun.group("noun")
+            draft.explanation.append(f"metric: the counted noun {draft.metric}")
+            return
+    in_sentence = list(tab.metric_re.finditer(text, sentence_start, clause_start, timeout=REGEX_TIMEOUT_S))
+    if in_sentence:
+        draft.metric = in_sentence[-1].group()
+        draft.explanation.append(f"metric earlier in the sentence: {draft.metric}")
+        return
+    head = text[clause_start:q.qualifier_span[0] if q.qualifier_span and q.qualifier_span[0] < q.start else q.start]
+    for entity in entities:
+        for name in (entity.name, *entity.aliases):
+            head = head.replace(name, "，")
+    head = regex.sub(r"(?:位列|排名|排在|位居|名列|第)+\s*$", "", head.rstrip())
+    changed = True
+    while changed:
+        changed = False
+        for word in (*tab.linking, *tab.direction_of, *tab.basis_of):
+            if head.endswith(word):
+                head = head[: -len(word)].rstrip()
+                changed = True
+    candidate = regex.search(r"(?:[A-Za-z]{2,}|\p{Han}{2,6})$", head)
+    if candidate and not regex.search(r"[的了在是和与]", candidate.group()) and candidate.group() not in tab.not_metrics:
+        draft.metric = candidate.group()[-6:]
+        draft.explanation.append(f"metric from the words before the number: {draft.metric}")
+
+
+def _mentions_in(entities: Sequence[ResolvedEntity], start: int, end: int) -> list[tuple[int, int]]:
+    """``(mention start, entity index)`` of subject-type mentions in ``[start, end)``."""
+    found = []
+    for index, entity in enumerate(entities):
+        if entity.type not in _SUBJECT_TYPES:
+            continue
+        for s, e in entity.mentions:
+            if start <= s and e <= end:
+                found.append((s, index))
+    return sorted(found)
+
+
+def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], clause_start: int,
+             sentence: tuple[int, int], carried_topic: int | None, tab: _ClaimTables) -> None:
+    """The entity the number is about: a name in its clause, an anaphor's antecedent, the
+    sentence's first name, or the topic carried from earlier in the paragraph."""
+    q = draft.quantity
+    in_clause = [m for m in _mentions_in(entities, clause_start, q.start) if entities[m[1]].type != "PERSON"]
+    anaphor = None
+    for match in tab.anaphora_re.finditer(text, clause_start, q.start, timeout=REGEX_TIMEOUT_S):
+        anaphor = match
+    if anaphor is not None and (not in_clause or in_clause[-1][0] < anaphor.start()):
+        wanted = tab.anaphora_type[anaphor.group()]
+        earlier = [m for m in _mentions_in(entities, 0, anaphor.start()) if entities[m[1]].type == wanted]
+        if earlier:
+            draft.subject = earlier[-1][1]
+            draft.explanation.append(f"subject: {anaphor.group()} refers to the last {wanted} named")
+    if draft.subject is None and in_clause:
+        draft.subject = in_clause[-1][1]
+        draft.explanation.append("subject: nearest name in the clause")
+    if draft.subject is None:
+        in_sentence = [m for m in _mentions_in(entities, sentence[0], q.start) if entities[m[1]].type != "PERSON"]
+        if in_sentence:
+            draft.subject = in_sentence[0][1]
+            draft.explanation.append("subject: the sentence's first name")
+        elif carried_topic is not None:
+            draft.subject = carried_topic
+            draft.explanation.append("subject: the topic carried from earlier in the paragraph")
+    if draft.subject is not None:
+        draft.subject_text = entities[draft.subject].name
+
+
+def _period(draft: ClaimDraft, periods: Sequence[PeriodMention], sentence: tuple[int, int], clause_end: int) -> None:
+    q = draft.quantity
+    before = [p for p in periods if sentence[0] <= p.start and p.end <= q.start]
+    if before:
+        draft.period = before[-1]
+        draft.explanation.append(f"period: {before[-1].label}")
+        return
+    after = [p for p in periods if q.end <= p.start and p.end <= clause_end]
+    if after:
+        draft.period = after[0]
+        draft.explanation.append(f"period after the number: {after[0].label}")
+
+
+def _modality(draft: ClaimDraft, text: str, clause_start: int, sentence: tuple[int, int], tab: _ClaimTables) -> None:
+    q = draft.quantity
+    clause = text[clause_start:q.start]
+    whole_sentence = text[sentence[0]:sentence[1]]
+    if any(w in whole_sentence for w in tab.modality["denied_rumour"]) and any(w in whole_sentence for w in tab.modality["denial"]):
+        draft.modality = "denied"
+    elif any(w in text[sentence[0]:q.start] for w in ("预计", "预期", "预测")) or any(w in clause for w in tab.modality["forecast"]):
+        draft.modality = "forecast"
+    elif any(w in clause for w in tab.modality["commitment"]):
+        draft.modality = "commitment"
+    elif any(w in clause for w in tab.modality["target"]):
+        draft.modality = "target"
+    elif any(clause.startswith(w) or w in clause for w in tab.modality["hypothetical"] if len(w) > 1):
+        draft.modality = "hypothetical"
+    elif tab.future_jiang_re.search(clause, timeout=REGEX_TIMEOUT_S):
+        draft.modality = "forecast"
+    if draft.modality != "reported":
+        draft.explanation.append(f"modality {draft.modality}")
+
+
+def _source(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], sentence: tuple[int, int],
+            tab: _ClaimTables) -> None:
+    """Who states the number: the speaker of a quotation holding it, or a person or
+    organisation introduced by 据 / 根据 or followed by 表示 / 数据显示 in the sentence."""
+    q = draft.quantity
+    open_quote = text.rfind("“", sentence[0], q.start)
+    close_quote = text.find("”", q.end, sentence[1] + 1)
+    if open_quote != -1 and close_quote != -1 and text.find("”", open_quote, q.start) == -1:
+        speakers = [(min(abs(s - open_quote), abs(s - close_quote)), i)
+                    for i, e in enumerate(entities) if e.type == "PERSON" for s, _ in e.mentions
+                    if open_quote - 20 <= s < open_quote or close_quote < s <= close_quote + 12]
+        if speakers:
+            draft.source = min(speakers)[1]
+            draft.explanation.append("source: the speaker of the quotation")
+            return
+    for index, entity in enumerate(entities):
+        if entity.type not in ("PERSON", "ORG"):
+            continue
+        for s, e in entity.mentions:
+            if not sentence[0] <= s < q.start:
+                continue
+            introduced = tab.source_before_re.search(text[max(sentence[0], s - 2):s]) is not None
+            stating = regex.match(rf"[^，。；]{{0,14}}?(?:{tab.source_after_re.pattern})", text[e:q.start]) is not None
+            if introduced or stating:
+                draft.source = index
+                draft.explanation.append(f"source: {entity.name}")
+                return
+
+
+def _inside_name(q: Quantity, entities: Sequence[ResolvedEntity]) -> bool:
+    return any(s < q.end and q.start < e for entity in entities for s, e in entity.mentions)
+
+
+def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[ResolvedEntity],
+                 published: date | None, quantities: Sequence[Quantity] | None = None) -> list[ClaimDraft]:
+    """Claims of ``text``: one per quantity that asserts an amount, with its context."""
+    tab = _tables()
+    quantities = find_quantities(text) if quantities is None else quantities
+    periods = find_periods(text, published)
+    drafts: list[ClaimDraft] = []
+    paragraph_topic: int | None = None
+    previous_topic: int | None = None
+    paragraph_end = -1
+    for sentence in sentences:
+        if sentence[0] > paragraph_end:  # a new paragraph: its first organisation is its topic
+            paragraph_end = text.find("\n", sentence[0])
+            paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
+            paragraph_topic = next((i for _, i in _mentions_in(entities, sentence[0], paragraph_end)
+                                    if entities[i].type == "ORG"), None)
+        previous_end = sentence[0]
+        sentence_quantities = [q for q in quantities if sentence[0] <= q.start and q.end <= sentence[1]]
+        topic = next((i for _, i in _mentions_in(entities, *sentence) if entities[i].type == "ORG"), None)
+        for q in sentence_quantities:
+            if not q.is_claim or _inside_name(q, entities):
+                previous_end = max(previous_end, q.end)
+                continue
+            clause_start = _clause_start(text, sentence[0], q.start)
+            clause_end = _clause_end(text, q.end, sentence[1])
+            draft = ClaimDraft(quantity=q, evidence=sentence, explanation=list(q.explanation))
+            _kind_and_direction(draft, text, clause_start, previous_end, tab)
+            _metric(draft, text, clause_start, clause_end, sentence[0], entities, tab)
+            _subject(draft, text, entities, clause_start, sentence,
+                     paragraph_topic if paragraph_topic is not None else previous_topic, tab)
+            _period(draft, periods, sentence, clause_end)
+            _modality(draft, text, clause_start, sentence, tab)
+            _source(draft, text, entities, sentence, tab)
+            draft.confidence = round(0.95 - 0.1 * (draft.metric is None) - 0.05 * (draft.subject is None), 2)
+            drafts.append(draft)
+            previous_end = q.end
+        if topic is not None:
+            previous_topic = topic
+    return drafts

@@ -1,0 +1,532 @@
+"""Rule-based entities: people with roles, organisations, programmes, events, products,
+works and places, found from context rather than from lists of names.
+
+``match_entities(text, token_bounds, ner_spans)`` returns candidate spans, each with the
+rule that proposed it and a score; ``resolve_entities(text, candidates)`` merges them into
+entities with a canonical name, aliases, every mention and, for people, their roles.
+
+The rules (tables in ``data/entities.yaml``):
+- title + name: 快手高级副总裁、快手电商负责人笑古 gives the person 笑古, the organisations
+  快手 and 快手电商 and the roles (高级副总裁, 快手), (负责人, 快手电商);
+- quoted names classified by their suffix (…计划 → PROGRAMME, …大会 → EVENT) or by the
+  words around them (营销平台“磁力金牛” → PRODUCT, “快粉”联合创始人 → ORG);
+- 《…》 → WORK; organisation suffixes (…集团, …有限公司); speech verbs after a name with a
+  common surname (李松表示); gazetteers of large companies and places, accepted only where
+  the match lines up with word boundaries (美的 in 完美的 is not the company);
+- statistical NER proposals (``pipeline.ner``) join with a lower score when no rule agrees.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from pipeline.tables import load_table
+
+REGEX_TIMEOUT_S = 2.0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One proposed entity mention: ``text[start:end] == name`` (quotes excluded)."""
+
+    start: int
+    end: int
+    name: str
+    type: str
+    source: str  # which rule, e.g. "rule:title_name"
+    score: float
+    roles: tuple[tuple[str, str | None], ...] = ()  # (title, organisation name) for PERSON
+    attributes: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class ResolvedEntity:
+    """An entity after merging candidates: the record's ``Entity`` without ids."""
+
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    roles: list[tuple[str, str | None]] = field(default_factory=list)
+    confidence: float = 0.0
+    sources: list[str] = field(default_factory=list)
+    attributes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def first_offset(self) -> int:
+        return min((s for s, _ in self.mentions), default=10**9)
+
+
+# --------------------------------------------------------------------------- tables
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Tables:
+    titles: tuple[str, ...]
+    title_re: regex.Pattern
+    name_stops: tuple[str, ...]
+    surnames: frozenset[str]
+    compound_surnames: tuple[str, ...]
+    org_suffix_re: regex.Pattern
+    known_orgs: frozenset[str]
+    known_org_re: regex.Pattern
+    locations_re: regex.Pattern
+    quoted_descriptors: dict[str, tuple[str, ...]]
+    org_after_quote: tuple[str, ...]
+    programme_re: regex.Pattern
+    event_re: regex.Pattern
+    business_units: tuple[str, ...]
+    same_entity_suffixes: tuple[str, ...]
+    org_anaphora: tuple[str, ...]
+    generic_org_words: tuple[str, ...]
+    non_name_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def tables() -> _Tables:
+    t = load_table("entities")
+    known = list(t["known_orgs"])
+    units = t["business_units"]
+    return _Tables(
+        titles=tuple(t["title_words"]),
+        title_re=regex.compile(rf"(?:{_alt(t['title_words'])}|首席\p{{Han}}{{1,4}}官)"),
+        name_stops=tuple(sorted(t["name_stops"], key=len, reverse=True)),
+        surnames=frozenset(t["surnames"]),
+        compound_surnames=tuple(t["compound_surnames"]),
+        org_suffix_re=regex.compile(_alt(t["org_suffixes"])),
+        known_orgs=frozenset(known),
+        known_org_re=regex.compile(
+            rf"(?<![A-Za-z0-9])(?:{_alt(known)})(?:{_alt(units)})?(?![A-Za-z0-9])"
+        ),
+        locations_re=regex.compile(_alt(t["locations"])),
+        quoted_descriptors={k: tuple(v) for k, v in t["quoted_descriptors"].items()},
+        org_after_quote=tuple(t["org_after_quote"]),
+        programme_re=regex.compile(
+            rf"^[\p{{Han}}A-Za-z0-9 ·]{{1,12}}?(?:{_alt(t['programme_suffixes'])})(?: ?[0-9]+(?:\.[0-9]+)*)?$"
+        ),
+        event_re=regex.compile(
+            rf"^(?:[0-9]{{4}} ?)?[\p{{Han}}A-Za-z0-9 ·：:]{{1,24}}?(?:{_alt(t['event_suffixes'])})(?: ?[0-9]{{2,4}})?$"
+        ),
+        business_units=tuple(units),
+        same_entity_suffixes=tuple(t["same_entity_suffixes"]),
+        org_anaphora=tuple(sorted(t["org_anaphora"], key=len, reverse=True)),
+        generic_org_words=tuple(t["generic_org_words"]),
+        non_name_words=frozenset(t["non_name_words"]),
+    )
+
+
+# --------------------------------------------------------------------------- helpers
+
+_QUOTED = regex.compile(r"[“「『\"]([^“”「」『』\"\n]{1,40})[”」』\"]")
+_WORK = regex.compile(r"《([^《》\n]{1,60})》")
+_SENTENCE_PUNCT = "，。；：！？、（）()“”「」《》\n,;:!?"
+_HAN_OR_LATIN = regex.compile(r"[\p{Han}A-Za-z0-9]")
+
+
+def _aligned(start: int, end: int, token_bounds: tuple[set[int], set[int]] | None) -> bool:
+    if token_bounds is None:
+        return True
+    starts, ends = token_bounds
+    return start in starts and end in ends
+
+
+def _strip_name(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _person_name_at(text: str, start: int, tab: _Tables) -> tuple[int, int] | None:
+    """The span of a 2-3 character Chinese name starting at ``start``, if one is there."""
+    run = regex.match(r"\p{Han}{2,6}", text[start:start + 6])
+    if not run:
+        return None
+    chars = run.group()
+    if any(chars.startswith(stop) for stop in tab.name_stops):
+        return None
+    stop_at = len(chars)
+    for index in range(1, len(chars)):
+        if any(chars.startswith(stop, index) for stop in tab.name_stops):
+            stop_at = index
+            break
+    if stop_at < 2:
+        return None
+    if any(chars.startswith(c) for c in tab.compound_surnames):
+        length = min(stop_at, 4 if stop_at >= 4 else 3)
+    elif stop_at == 2:
+        length = 2
+    elif chars[0] in tab.surnames:
+        length = 3 if stop_at >= 3 else 2
+    else:
+        length = 2 if stop_at > 3 or stop_at == 2 else 3
+    name = chars[:length]
+    if name in tab.non_name_words or any(name.startswith(w) for w in tab.non_name_words if len(w) >= 2):
+        return None
+    if tab.title_re.match(name):
+        return None
+    return start, start + length
+
+
+# --------------------------------------------------------------------------- rules
+
+def _quoted_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
+    for match in _QUOTED.finditer(text, timeout=REGEX_TIMEOUT_S):
+        start, end = _strip_name(text, *match.span(1))
+        name = text[start:end]
+        if not name or any(p in name for p in "，。！？；、,!?;") or not _HAN_OR_LATIN.search(name):
+            continue
+        if tab.programme_re.match(name):
+            yield Candidate(start, end, name, "PROGRAMME", "rule:quoted_programme", 0.95)
+            continue
+        if tab.event_re.match(name):
+            yield Candidate(start, end, name, "EVENT", "rule:quoted_event", 0.9)
+            continue
+        if len(name) > 12 or "：" in name:
+            continue
+        before = text[max(0, match.start() - 6):match.start()]
+        after = text[match.end():match.end() + 6]
+        label = None
+        for entity_type, words in tab.quoted_descriptors.items():
+            if any(before.endswith(w) for w in words):
+                label = entity_type
+                break
+        if label is None and any(after.startswith(w) for w in tab.org_after_quote):
+            label = "ORG"
+        if label:
+            yield Candidate(start, end, name, label, f"rule:quoted_{label.lower()}", 0.9)
+
+
+def _work_candidates(text: str) -> Iterable[Candidate]:
+    for match in _WORK.finditer(text, timeout=REGEX_TIMEOUT_S):
+        start, end = _strip_name(text, *match.span(1))
+        if end > start:
+            yield Candidate(start, end, text[start:end], "WORK", "rule:book_title_marks", 0.95)
+
+
+def _gazetteer_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candidate]:
+    for match in tab.known_org_re.finditer(text, timeout=REGEX_TIMEOUT_S):
+        name = match.group()
+        extended = name not in tab.known_orgs
+        if extended or _aligned(match.start(), match.end(), token_bounds) or not regex.match(r"\p{Han}", name):
+            source = "rule:known_org_unit" if extended else "rule:known_org"
+            yield Candidate(match.start(), match.end(), name, "ORG", source, 0.85)
+    for match in tab.locations_re.finditer(text, timeout=REGEX_TIMEOUT_S):
+        if _aligned(match.start(), match.end(), token_bounds):
+            yield Candidate(match.start(), match.end(), match.group(), "LOCATION", "rule:known_place", 0.8)
+
+
+_ORG_LEFT_STOPS = regex.compile(
+    r"(?:[，。；：、！？“”（）《》\s\n]|的|在|与|和|及|是|从|由|据|对|向|被|将|把|为|以|等|了|称|收购|宣布|成立|投资|入股|加入|旗下|包括|联合|携手|获得|完成|作为|通过|其|该|本|这家|一家|子|母|分|上市|全资|控股|参股|多家|各家|两家)$"
+)
+
+
+def _suffix_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candidate]:
+    """``长实集团``, ``上海某某科技有限公司``: a name of 2-10 characters before a legal form."""
+    for match in tab.org_suffix_re.finditer(text, timeout=REGEX_TIMEOUT_S):
+        end = match.end()
+        start = match.start()
+        while start > 0 and start > match.start() - 10 and regex.match(r"[\p{Han}A-Za-z0-9·]", text[start - 1]):
+            if _ORG_LEFT_STOPS.search(text[max(0, start - 4):start]) and (
+                token_bounds is None or start in token_bounds[0]
+            ):
+                break
+            start -= 1
+        prefix = text[start:match.start()]
+        if len(prefix) < 2 or prefix in tab.non_name_words or any(w in prefix for w in tab.generic_org_words):
+            continue
+        if _ORG_LEFT_STOPS.search(text[max(0, start - 4):start]) is None and start > 0 and regex.match(r"\p{Han}", text[start - 1]):
+            continue  # ran out of room: the real left edge is unknown
+        yield Candidate(start, end, text[start:end], "ORG", "rule:org_suffix", 0.8)
+
+
+# Where a chain of titles in front of a name begins (quotes are not boundaries: “快粉”联合创始人).
+_CHAIN_BOUNDARY = regex.compile(r"[，。；！？（）()\n：:]|据|由|的|在|是|对|向|经|称|如|像|被")
+_QUOTED_BEFORE_TITLE = regex.compile(r"[“「\"]([^”」\"]{1,20})[”」\"]\s*$")
+
+
+def _split_title_segment(segment: str, seg_offset: int, known: dict[str, str], tab: _Tables,
+                         last_org: Callable[[int], str | None]) -> tuple[str, str | None, Candidate | None]:
+    """``(title, organisation name, new ORG candidate)`` of one segment of a title chain."""
+    titles = list(tab.title_re.finditer(segment))
+    last_title = titles[-1]
+    before = segment[:last_title.start()]
+    quoted = _QUOTED_BEFORE_TITLE.search(before)
+    if quoted:  # “快粉”联合创始人
+        return segment[quoted.end():].strip(), quoted.group(1).strip(), None
+    for name in sorted(known, key=len, reverse=True):  # 快手电商服务商生态与区域运营负责人
+        if known[name] == "ORG" and segment.startswith(name) and len(segment) > len(name):
+            return segment[len(name):].strip(), name, None
+    for anaphor in tab.org_anaphora:  # 这家女装账号负责人 → the organisation named last
+        if len(anaphor) >= 2 and segment.startswith(anaphor):
+            return last_title.group(), last_org(seg_offset), None
+    head_start = titles[-2].end() if len(titles) > 1 else 0
+    head = segment[head_start:last_title.start()].strip()
+    plausible = (2 <= len(head) <= 8 and regex.fullmatch(r"[\p{Han}A-Za-z0-9·]+", head)
+                 and not any(w in head for w in tab.generic_org_words) and head not in tab.non_name_words)
+    if plausible:  # 中商云搜CEO: an unknown name directly before a title is an organisation
+        org_start = seg_offset + segment.index(head, head_start)
+        candidate = Candidate(org_start, org_start + len(head), head, "ORG", "rule:title_org", 0.75)
+        return segment[last_title.start():].strip(), head, candidate
+    if any(w in before for w in tab.generic_org_words) or not before.strip():
+        return segment[last_title.start():].strip() if not before.strip() else segment.strip(), None, None
+    return last_title.group(), None, None
+
+
+def _title_name_candidates(text: str, tab: _Tables, known: dict[str, str],
+                           org_positions: list[tuple[int, str]]) -> Iterable[Candidate]:
+    """People after a chain of titles, with the organisation each title is held at."""
+
+    def last_org(position: int) -> str | None:
+        """The sentence's first organisation (its topic), else the last one named before."""
+        sentence_start = max(text.rfind(mark, 0, position) for mark in "。！？\n") + 1
+        in_sentence = [name for start, name in org_positions if sentence_start <= start < position]
+        if in_sentence:
+            return in_sentence[0]
+        names = [name for start, name in org_positions if start < position]
+        return names[-1] if names else None
+
+    for match in tab.title_re.finditer(text, timeout=REGEX_TIMEOUT_S):
+        name_start = match.end()
+        while name_start < len(text) and text[name_start] == " ":
+            name_start += 1
+        if tab.title_re.match(text, name_start):
+            continue  # 总裁助理: the title goes on
+        span = _person_name_at(text, name_start, tab)
+        if span is None:
+            continue
+        chain_start = match.start()
+        while chain_start > 0 and not _CHAIN_BOUNDARY.match(text, chain_start - 1):
+            chain_start -= 1
+        while chain_start < match.start() and text[chain_start] in "“”\"「」 ":
+            chain_start += 1
+        roles: list[tuple[str, str | None]] = []
+        cursor = chain_start
+        for segment in regex.split(r"、|兼", text[chain_start:match.end()]):
+            seg_offset = text.find(segment, cursor)
+            cursor = seg_offset + len(segment)
+            if not segment.strip() or not tab.title_re.search(segment):
+                continue
+            title, org, new_org = _split_title_segment(segment, seg_offset, known, tab, last_org)
+            if new_org is not None:
+                yield new_org
+            if title:
+                roles.append((title, org))
+        start, end = span
+        yield Candidate(start, end, text[start:end], "PERSON", "rule:title_name", 0.95, roles=tuple(roles))
+
+
+_SPEECH_PERSON = regex.compile(
+    r"(?:^|(?<=[，。；：“”\"、\s（(]))(\p{Han}{2,4}?)(?:表示|称|说|认为|指出|介绍|透露|强调|坦言|回应|告诉)"
+)
+_VIEW_PERSON = regex.compile(r"在(\p{Han}{2,3})看来")
+
+
+def _speech_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
+    for pattern in (_SPEECH_PERSON, _VIEW_PERSON):
+        for match in pattern.finditer(text, timeout=REGEX_TIMEOUT_S):
+            name = match.group(1)
+            surname_ok = name[0] in tab.surnames or any(name.startswith(c) for c in tab.compound_surnames)
+            if surname_ok and 2 <= len(name) <= 3 and name not in tab.non_name_words:
+                yield Candidate(match.start(1), match.end(1), name, "PERSON", "rule:speech_verb", 0.7)
+
+
+def _programme_event_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
+    """Unquoted programmes after a verb of launching: 推出青云计划."""
+    pattern = regex.compile(
+        r"(?:推出|发布|启动|实施|开展|上线|宣布|通过|名为|依托|借助|加入|参与|升级)了?"
+        r"(\p{Han}{2,8}?(?:计划|工程|行动))"
+    )
+    for match in pattern.finditer(text, timeout=REGEX_TIMEOUT_S):
+        name = match.group(1)
+        if regex.match(r"[该这此本新上相一各]", name):
+            continue
+        yield Candidate(match.start(1), match.end(1), name, "PROGRAMME", "rule:launch_verb", 0.75)
+
+
+def _ner_candidates(ner_spans, tab: _Tables) -> Iterable[Candidate]:
+    for span in ner_spans or ():
+        if span.label not in ("PERSON", "ORG", "LOCATION", "WORK"):
+            continue
+        if len(span.text) < 2 or span.text in tab.non_name_words:
+            continue
+        attributes = (("org_kind", span.fine_label),) if span.label == "ORG" else ()
+        yield Candidate(span.start, span.end, span.text, span.label, "ner", float(span.score), attributes=attributes)
+
+
+# --------------------------------------------------------------------------- match + resolve
+
+def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = None,
+                   ner_spans=None) -> list[Candidate]:
+    """Every candidate mention the rules (and, if given, the NER) propose, unmerged."""
+    tab = tables()
+    candidates: list[Candidate] = []
+    candidates += _quoted_candidates(text, tab)
+    candidates += _work_candidates(text)
+    candidates += _gazetteer_candidates(text, tab, token_bounds)
+    candidates += _suffix_candidates(text, tab, token_bounds)
+    candidates += _programme_event_candidates(text, tab)
+    known = {c.name: c.type for c in candidates}
+    org_positions = sorted((c.start, c.name) for c in candidates if c.type == "ORG")
+    titled = list(_title_name_candidates(text, tab, known, org_positions))
+    candidates += titled
+    candidates += _speech_candidates(text, tab)
+    candidates += _ner_candidates(ner_spans, tab)
+    return candidates
+
+
+# NER proposals that no rule makes are kept only at or above this score (chosen on dev).
+NER_ONLY_THRESHOLD = 0.5
+# Precedence when the same name is proposed with different types.
+_TYPE_PRIORITY = {"PROGRAMME": 6, "EVENT": 5, "WORK": 5, "PERSON": 4, "PRODUCT": 3, "ORG": 2, "LOCATION": 1}
+
+
+def _canonical_key(name: str) -> str:
+    return regex.sub(r"[\s“”\"'《》「」]", "", name)
+
+
+def _alias_of(short: str, long: str, entity_type: str, tab: _Tables) -> bool:
+    """Whether ``short`` is another surface form of ``long`` (若衣轻奢 → 若衣轻奢定制)."""
+    if short == long or not long.startswith(short) or len(short) < 2:
+        return False
+    rest = long[len(short):].strip()
+    if entity_type == "ORG":
+        if short in tab.known_orgs and any(rest == unit for unit in tab.business_units) \
+                and rest not in tab.same_entity_suffixes:
+            return False  # 快手电商 is a unit of 快手, not another name for it
+        return True
+    if entity_type in ("EVENT", "PROGRAMME"):
+        return regex.fullmatch(r"[0-9. ]+", rest) is not None or len(short) >= 3
+    return entity_type in ("PRODUCT", "WORK")
+
+
+def resolve_entities(text: str, candidates: list[Candidate]) -> list[ResolvedEntity]:
+    """Merge candidates into entities: one per canonical name, aliases folded in, every
+    occurrence of a name or alias as a mention (a longer name's occurrence wins)."""
+    tab = tables()
+    by_key: dict[str, list[Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        by_key[_canonical_key(candidate.name)].append(candidate)
+
+    entities: dict[str, ResolvedEntity] = {}
+    for key, group in by_key.items():
+        rule_group = [c for c in group if c.source != "ner"]
+        if not rule_group and max(c.score for c in group) < NER_ONLY_THRESHOLD:
+            continue
+        voting = rule_group or group
+        entity_type = max(voting, key=lambda c: (_TYPE_PRIORITY[c.type] if c.source != "ner" else 0, c.score)).type
+        sources = sorted({c.source for c in group})
+        score = max(c.score for c in group)
+        if rule_group and len(sources) > 1:
+            score = min(0.99, score + 0.05 * (len(sources) - 1))
+        entity = ResolvedEntity(type=entity_type, name=group[0].name.strip(), confidence=round(score, 3), sources=sources)
+        for candidate in group:
+            for role in candidate.roles:
+                if role not in entity.roles:
+                    entity.roles.append(role)
+            entity.attributes.update(dict(candidate.attributes))
+        entities[key] = entity
+
+    # Fold aliases into the longest form of the same type.
+    keys = sorted(entities, key=len, reverse=True)
+    folded: dict[str, str] = {}
+    for short in sorted(entities, key=len):
+        for long in keys:
+            if long in folded or len(long) <= len(short):
+                continue
+            a, b = entities[short], entities[long]
+            same_family = a.type == b.type or {a.type, b.type} <= {"ORG", "PRODUCT"}
+            if same_family and _alias_of(short, long, b.type, tab):
+                folded[short] = long
+                break
+    for short, long in folded.items():
+        target = long
+        while target in folded:
+            target = folded[target]
+        main, alias = entities[target], entities[short]
+        if alias.name not in main.aliases:
+            main.aliases.append(alias.name)
+        main.sources = sorted(set(main.sources) | set(alias.sources))
+        main.confidence = max(main.confidence, alias.confidence)
+        for role in alias.roles:
+            if role not in main.roles:
+                main.roles.append(role)
+    for short in folded:
+        del entities[short]
+
+    _add_short_forms(text, entities, tab)
+    _assign_mentions(text, list(entities.values()))
+    resolved = [e for e in entities.values() if e.mentions]
+    # Organisation names in roles point at the canonical entity when they were aliases.
+    canonical = {}
+    for entity in resolved:
+        for surface in [entity.name, *entity.aliases]:
+            canonical.setdefault(_canonical_key(surface), entity.name)
+    for entity in resolved:
+        entity.roles = [(title, canonical.get(_canonical_key(org), org) if org else None)
+                        for title, org in entity.roles]
+    resolved.sort(key=lambda e: e.first_offset)
+    return resolved
+
+
+_TRAILING_NUMBER = regex.compile(r"\s*[0-9]+(?:\.[0-9]+)*$")
+
+
+def _add_short_forms(text: str, entities: dict[str, ResolvedEntity], tab: _Tables) -> None:
+    """Shortened names used later in the text: 若衣轻奢 for 若衣轻奢定制, 引力大会 for
+    引力大会 2022. A prefix counts when it stands on its own somewhere else in the text."""
+    taken = {_canonical_key(s) for e in entities.values() for s in [e.name, *e.aliases]}
+    for entity in entities.values():
+        if entity.type not in ("ORG", "EVENT", "PROGRAMME", "PRODUCT"):
+            continue
+        name = entity.name
+        shorter = _TRAILING_NUMBER.sub("", name)
+        candidates = [shorter] if shorter != name else []
+        if entity.type == "ORG" and name not in tab.known_orgs:
+            candidates += [name[:n] for n in range(len(name) - 1, len(name) // 2, -1) if n >= 3]
+        for prefix in candidates:
+            key = _canonical_key(prefix)
+            if len(key) < 2 or key in taken or prefix in tab.non_name_words:
+                continue
+            standalone = text.replace(name, "\0" * len(name)).find(prefix)
+            if standalone != -1:
+                entity.aliases.append(prefix)
+                taken.add(key)
+                break
+
+
+def _assign_mentions(text: str, entities: list[ResolvedEntity]) -> None:
+    """Every occurrence of each surface form, longest forms first, without overlaps."""
+    surfaces = [(surface, entity) for entity in entities for surface in [entity.name, *entity.aliases]]
+    surfaces.sort(key=lambda item: len(item[0]), reverse=True)
+    taken = bytearray(len(text))
+    for surface, entity in surfaces:
+        if not surface:
+            continue
+        position = text.find(surface)
+        while position != -1:
+            end = position + len(surface)
+            if not any(taken[position:end]) and not _inside_word(text, position, end, surface, entity.type):
+                entity.mentions.append((position, end))
+                taken[position:end] = b"\x01" * (end - position)
+            position = text.find(surface, position + 1)
+    for entity in entities:
+        entity.mentions.sort()
+
+
+def _inside_word(text: str, start: int, end: int, surface: str, entity_type: str) -> bool:
+    """Latin names must not sit inside a longer Latin word (Meta in Metaverse)."""
+    if regex.match(r"[A-Za-z0-9]", surface[0]) and start > 0 and regex.match(r"[A-Za-z0-9]", text[start - 1]):
+        return True
+    if regex.match(r"[A-Za-z0-9]", surface[-1]) and end < len(text) and regex.match(r"[A-Za-z0-9]", text[end]):
+        return True
+    return False

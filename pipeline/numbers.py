@@ -1,0 +1,495 @@
+"""Numbers in Chinese text: find every quantity, normalise its value, unit and bound.
+
+``find_quantities(text)`` returns every numeric expression in ``text`` in order, as one
+``Quantity`` shape. Expressions that are not claims (years, dates, quarters, times, phone
+numbers, stock and product codes, versions, ordinals, the article-like 一, bare numbers
+with no unit inside names) are returned too, with ``non_claim`` saying why, so a user can
+see what was rejected and the claim stage has one place to filter.
+
+Units, magnitudes and qualifier words come from ``data/quantities.yaml``. Chinese
+numerals are converted with cn2an (called on numeral spans only: its ``transform`` would
+rewrite ordinary words such as 一样). Every regex runs with a timeout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+import cn2an
+import regex
+
+from pipeline.tables import load_table
+
+REGEX_TIMEOUT_S = 2.0
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One numeric expression. ``text == source[start:end]`` runs from the first digit to
+    the end of the unit; qualifier words in front (约, 超过) or behind (以上, 左右) are
+    outside it and located by ``qualifier_span``."""
+
+    start: int
+    end: int
+    text: str
+    value: int | float | None  # base units (亿/万 expanded); percent stays in percent units
+    value_max: int | float | None = None  # upper end of a range
+    unit: str | None = None  # ISO 4217, "%", "pp", "x", physical unit, measure word, or None
+    qualifier: str = "exact"  # exact|approx|more_than|at_least|less_than|at_most
+    qualifier_span: tuple[int, int] | None = None
+    kind_hint: str | None = None  # "rank" for 第N after 位列/排名
+    unit_kind: str | None = None  # currency | ratio | physical | duration | count
+    non_claim: str | None = None  # why this is not a claim, else None
+    explanation: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def is_claim(self) -> bool:
+        return self.non_claim is None
+
+
+# --------------------------------------------------------------------------- tables
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+_CN_DIGIT = "零〇一二两三四五六七八九"
+_CN_NUMERAL = _CN_DIGIT + "十百千万亿"
+
+
+def _alternation(words) -> str:
+    """A regex alternation of ``words``, longest first so that 个百分点 beats 个."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    magnitudes: dict[str, int]
+    units: dict[str, tuple[str, str, int]]  # surface → (unit code, unit kind, factor)
+    prefix_currencies: dict[str, str]
+    qualifiers_before: dict[str, str]
+    qualifiers_inner: dict[str, str]
+    qualifiers_after: dict[str, str]
+    numeral: regex.Pattern
+    unit_pattern: regex.Pattern
+    qualifier_before_pattern: regex.Pattern
+    qualifier_after_pattern: regex.Pattern
+    range_pattern: regex.Pattern
+
+
+@lru_cache(maxsize=1)
+def grammar() -> _Grammar:
+    table = load_table("quantities")
+    magnitudes = {k: int(v) for k, v in table["magnitudes"].items()}
+    units: dict[str, tuple[str, str, int]] = {}
+    for word in table["measure_words"]:
+        units[word] = (word, "count", 1)
+    for word in table["durations"]:
+        units[word] = (word, "duration", 1)
+    for word in table["physical_units"]:
+        units[word] = (word, "physical", 1)
+    for word, (code, factor) in table["ratios"].items():
+        units[word] = (code, "ratio", int(factor))
+    for word, code in table["currencies"]["suffix"].items():
+        if not any(word.startswith(m) for m in magnitudes):
+            units[word] = (code, "currency", 1)
+    qualifiers = table["qualifiers"]
+    magnitude_alt = _alternation(magnitudes)
+    arabic = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?"
+    numeral = regex.compile(
+        rf"""
+        (?P<percent_cn>百分之(?P<pc_body>[{_CN_DIGIT}十百千点]+|{arabic}))
+      | (?P<fraction>(?P<den>[{_CN_DIGIT}十百]+)分之(?P<num>[{_CN_DIGIT}十百]+))
+      | (?P<doubling>翻(?:了)?(?P<times>[一二两三四])?番)
+      | (?P<vague>[数几](?:{magnitude_alt})+)
+      | (?P<over>上(?:{magnitude_alt}))
+      | (?P<level>(?:{magnitude_alt})级)
+      | (?P<arabic>(?<![0-9０-９.．]){arabic}(?:\ ?(?:{magnitude_alt}))*)
+      | (?P<chinese>[{_CN_NUMERAL}]+(?:点[{_CN_DIGIT}]+)?)
+        """,
+        regex.VERBOSE,
+    )
+    unit_pattern = regex.compile(rf"\ ?(?P<inner>{_alternation(qualifiers['inner'])})?\ ?(?P<unit>{_alternation(units)})")
+    prefix_alt = _alternation(table["currencies"]["prefix"])
+    qualifier_before_pattern = regex.compile(
+        rf"(?:(?P<qual>{_alternation(qualifiers['before'])})\ ?)?(?:(?P<cur>{prefix_alt})\ ?)?$"
+    )
+    qualifier_after_pattern = regex.compile(rf"\ ?(?P<qual>{_alternation(qualifiers['after'])})")
+    separators = "".join(regex.escape(s) for s in table["range_separators"] if len(s) == 1)
+    range_pattern = regex.compile(rf"\ ?(?:[{separators}]|到)\ ?")
+    return _Grammar(
+        magnitudes=magnitudes,
+        units=units,
+        prefix_currencies=dict(table["currencies"]["prefix"]),
+        qualifiers_before=dict(qualifiers["before"]),
+        qualifiers_inner=dict(qualifiers["inner"]),
+        qualifiers_after=dict(qualifiers["after"]),
+        numeral=numeral,
+        unit_pattern=unit_pattern,
+        qualifier_before_pattern=qualifier_before_pattern,
+        qualifier_after_pattern=qualifier_after_pattern,
+        range_pattern=range_pattern,
+    )
+
+
+# --------------------------------------------------------------------------- values
+
+class NotANumber(ValueError):
+    """A span that looks numeric but does not parse (e.g. 万一 in 万一出现)."""
+
+
+def _to_number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def parse_chinese_numeral(text: str) -> Decimal:
+    """Value of a Chinese numeral (五千六百二十亿, 两万, 七点五, 二〇二二)."""
+    if all(ch in "〇零一二三四五六七八九" for ch in text) and len(text) > 1:
+        digits = text.translate(str.maketrans("〇零一二三四五六七八九", "00123456789"))
+        return Decimal(digits)  # digit-by-digit form, as in years (二〇二二)
+    try:
+        return Decimal(str(cn2an.cn2an(text, "normal")))
+    except (ValueError, KeyError, IndexError, InvalidOperation) as error:
+        raise NotANumber(text) from error
+
+
+def parse_arabic(text: str, magnitudes: dict[str, int]) -> tuple[Decimal, Decimal]:
+    """``(value, multiplier)`` of ``3.46 亿`` / ``1,751`` / ``１２亿``: the multiplier is the
+    product of the magnitude words (10⁸ for 亿, 1 when there is none)."""
+    core = text.translate(_FULL_WIDTH_DIGITS).replace(" ", "")
+    match = regex.match(r"[0-9][0-9,]*(?:\.[0-9]+)?", core)
+    if not match:
+        raise NotANumber(text)
+    multiplier = Decimal(1)
+    rest = core[match.end():]
+    while rest:
+        for word in sorted(magnitudes, key=len, reverse=True):
+            if rest.startswith(word):
+                multiplier *= magnitudes[word]
+                rest = rest[len(word):]
+                break
+        else:
+            raise NotANumber(text)
+    return Decimal(match.group().replace(",", "")) * multiplier, multiplier
+
+
+def parse_number(text: str) -> int | float:
+    """The value of one numeral string, Arabic, Chinese or mixed (3.46亿, 五千六百二十亿)."""
+    text = text.strip()
+    g = grammar()
+    if regex.match(r"[0-9０-９]", text):
+        value, _multiplier = parse_arabic(text, g.magnitudes)
+    else:
+        value = parse_chinese_numeral(text)
+    return _to_number(value)
+
+
+# --------------------------------------------------------------------------- non-claim spans
+
+_PROTECTED = regex.compile(
+    r"""
+    (?P<phone>(?<![0-9])(?:\+?86[-\ ]?)?1[3-9][0-9]{9}(?![0-9])
+      | (?<![0-9])0[0-9]{2,3}[-\ ]?[0-9]{7,8}(?![0-9])
+      | (?<![0-9])[48]00[-\ ]?[0-9]{3}[-\ ]?[0-9]{4}(?![0-9])
+      | [(（]0[0-9]{2,3}[)）][0-9]{7,8})
+  | (?P<date>(?<![0-9])(?:19|20)[0-9]{2}[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12][0-9]|3[01]))?(?![0-9])
+      | (?<![0-9])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?![0-9]))
+  | (?P<stock>(?<![0-9A-Za-z])[0-9]{6}\.(?:SH|SZ|BJ|sh|sz)\b
+      | (?<![0-9A-Za-z])[0-9]{4,5}\.(?:HK|hk)\b
+      | (?:SH|SZ|HK|sh|sz|hk)[0-9]{4,6}(?![0-9])
+      | (?<=[(（]\ ?)[036][0-9]{5}(?=\ ?[)）]))
+  | (?P<code>[A-Za-z]+[-_]?[0-9][0-9A-Za-z.]*(?:-[0-9A-Za-z]+)*
+      | (?<![0-9.])[0-9]+[A-Za-z](?![a-zA-Z]*(?:Wh|W|B|g|m)\b)[0-9A-Za-z]*)
+    """,
+    regex.VERBOSE,
+)
+
+_RANK_CONTEXT = regex.compile(r"(?:位列|排名|排在|位居|名列|排行|位于|跻身|居)\ ?第\ ?$")
+_ORDINAL_CONTEXT = regex.compile(r"第\ ?$")
+_PERIOD_WORD_BEFORE = regex.compile(r"(?:未来|过去|近|前|后|最近|这|头|首)\ ?$")
+_VERSION_BEFORE = regex.compile(r"(?:(?<![A-Za-z])[Vv]|版本|版本号)\ ?$")
+_AFTER_DATE = regex.compile(r"\ ?(?:月(?!份?[0-9])|日|号|月份)")
+_AFTER_QUARTER = regex.compile(r"\ ?(?:季度|季|财季|财年|年度|年代|世纪|届)")
+_AFTER_TIME = regex.compile(r"\ ?(?:点(?!击|评|赞|名)|时(?!间|期|代|候|尚))")
+# 两三天, 三四家: two neighbouring digits are an estimate, not 23 or 34.
+_NEIGHBOUR_DIGITS = regex.compile(r"^(?:一两|两三|二三|三四|四五|五六|六七|七八|八九)$")
+_AFTER_VERSION = regex.compile(r"\ ?(?:版本|版|代(?!表|理|码))")
+_QUARTER_LETTER = regex.compile(r"[QHqh]$")
+# A unit immediately followed by these characters starts another word (天猫, 台湾, 手机).
+_UNIT_WORD_CLASH = {
+    "天": "猫津天河",
+    "台": "湾州阶",
+    "手": "机游段",
+    "户": "外口",
+    "门": "店户槛",
+    "张": "家江",
+    "人": "民员士才均",
+    "个": "人性股体",
+    "家": "庭居电族长乡",
+    "名": "单义称字",
+    "部": "门分署",
+    "条": "件例款",
+    "只": "有是要能",
+    "次": "日年",
+    "起": "来步",
+    "批": "发准",
+    "首": "都席先次",
+    "店": "铺面",
+    "层": "面次级",
+    "场": "景合所地",
+    "单": "位价独",
+    "位": "于置",
+    "年": "度代级轻初底末",
+    "周": "年边期",
+    "件": "事",
+    "项": "目",
+    "所": "有以在",
+    "处": "理于",
+    "列": "入",
+    "片": "区",
+    "轮": "融",
+    "笔": "记",
+    "例": "如",
+    "座": "谈",
+    "股": "东份权票价市",
+    "成": "为立本功交员果就长熟",
+    "米": "兰",
+}
+_DURATION_VAGUE_OR_ARTICLE = ("一", "两", "几", "数")
+
+
+def _protected_spans(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.lastgroup) for m in _PROTECTED.finditer(text, timeout=REGEX_TIMEOUT_S)]
+
+
+# --------------------------------------------------------------------------- scanning
+
+@dataclass
+class _Core:
+    start: int
+    end: int
+    value: Decimal | None
+    kind: str  # which numeral alternative matched
+    unit: str | None = None
+    unit_kind: str | None = None
+    factor: int = 1
+    qualifier: str = "exact"
+    qualifier_span: tuple[int, int] | None = None
+    multiplier: Decimal = Decimal(1)
+    numeral_end: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def _read_core(match: regex.Match, g: _Grammar) -> _Core | None:
+    kind = match.lastgroup
+    text = match.group(kind)
+    start, end = match.span(kind)
+    try:
+        if kind == "percent_cn":
+            body = match.group("pc_body")
+            value = parse_arabic(body, {})[0] if body[0] in "0123456789０１２３４５６７８９" else parse_chinese_numeral(body)
+            core = _Core(start, end, value, kind, unit="%", unit_kind="ratio")
+        elif kind == "fraction":
+            value = parse_chinese_numeral(match.group("num")) / parse_chinese_numeral(match.group("den")) * 100
+            core = _Core(start, end, value.quantize(Decimal("0.01")), kind, unit="%", unit_kind="ratio")
+        elif kind == "doubling":
+            times = parse_chinese_numeral(match.group("times")) if match.group("times") else Decimal(1)
+            core = _Core(start, end, Decimal(2) ** int(times), kind, unit="x", unit_kind="ratio")
+        elif kind == "vague":
+            core = _Core(start, end, None, kind, qualifier="approx", multiplier=Decimal(10))
+            core.notes.append(f"vague amount {text}: no value")
+        elif kind in ("over", "level"):
+            word = text[1:] if kind == "over" else text[:-1]
+            core = _Core(start, end, Decimal(g.magnitudes[word]), kind, qualifier="at_least",
+                         multiplier=Decimal(g.magnitudes[word]))
+            core.notes.append(f"{text}: at least {word}")
+        elif kind == "arabic":
+            value, multiplier = parse_arabic(text, g.magnitudes)
+            core = _Core(start, end, value, kind, multiplier=multiplier)
+        elif _NEIGHBOUR_DIGITS.match(text):
+            core = _Core(start, end, None, kind, qualifier="approx")
+            core.notes.append(f"estimate {text}: no value")
+        else:
+            value = parse_chinese_numeral(text)
+            has_magnitude = any(ch in "十百千万亿" for ch in text)
+            core = _Core(start, end, value, kind, multiplier=Decimal(10 if has_magnitude else 1))
+    except NotANumber:
+        return None
+    return core
+
+
+def _attach_unit(core: _Core, text: str, g: _Grammar) -> None:
+    core.numeral_end = core.numeral_end or core.end
+    if core.unit is not None:
+        return
+    match = g.unit_pattern.match(text, core.end, timeout=REGEX_TIMEOUT_S)
+    if not match:
+        return
+    surface = match.group("unit")
+    following = text[match.end():match.end() + 1]
+    if following and following in _UNIT_WORD_CLASH.get(surface[-1], "") and len(surface) == 1:
+        return
+    if surface == "成" and core.kind not in ("chinese", "arabic"):
+        return
+    code, unit_kind, factor = g.units[surface]
+    core.unit, core.unit_kind, core.factor, core.end = code, unit_kind, factor, match.end()
+    if match.group("inner"):
+        core.qualifier = g.qualifiers_inner[match.group("inner")]
+        core.qualifier_span = match.span("inner")
+        core.notes.append(f"qualifier {match.group('inner')} → {core.qualifier}")
+    core.notes.append(f"unit {surface} → {code}")
+
+
+def _attach_context(core: _Core, text: str, g: _Grammar) -> None:
+    before = g.qualifier_before_pattern.search(text[max(0, core.start - 6):core.start], timeout=REGEX_TIMEOUT_S)
+    offset = max(0, core.start - 6)
+    if before and before.group("cur"):
+        currency = g.prefix_currencies[before.group("cur")]
+        if core.unit is None or core.unit == currency:
+            core.unit, core.unit_kind = currency, "currency"
+            core.notes.append(f"currency prefix {before.group('cur')} → {currency}")
+    if before and before.group("qual") and core.qualifier == "exact":
+        word = before.group("qual")
+        preceding = text[offset + before.start("qual") - 1:offset + before.start("qual")]
+        if not (word == "近" and preceding in "最附接将"):
+            core.qualifier = g.qualifiers_before[word]
+            core.qualifier_span = (offset + before.start("qual"), offset + before.end("qual"))
+            core.notes.append(f"qualifier {word} → {core.qualifier}")
+    after = g.qualifier_after_pattern.match(text, core.end, timeout=REGEX_TIMEOUT_S)
+    if after and core.qualifier in ("exact", "approx"):
+        core.qualifier = g.qualifiers_after[after.group("qual")]
+        core.qualifier_span = after.span("qual")
+        core.notes.append(f"qualifier {after.group('qual')} → {core.qualifier}")
+
+
+def _non_claim_reason(core: _Core, text: str) -> tuple[str | None, str | None]:
+    """``(non_claim reason, kind hint)`` from the words around the number."""
+    head = text[max(0, core.start - 8):core.start]
+    tail = text[core.end:core.end + 4]
+    surface = text[core.start:core.numeral_end or core.end]
+    if _RANK_CONTEXT.search(head):
+        return None, "rank"
+    if _ORDINAL_CONTEXT.search(head):
+        return "ordinal", None
+    if core.unit is None:
+        if _AFTER_DATE.match(tail):
+            return "date", None
+        if _AFTER_QUARTER.match(tail) or _QUARTER_LETTER.search(head):
+            return "period", None
+        if _AFTER_TIME.match(tail):
+            return "time", None
+        if _AFTER_VERSION.match(tail) or _VERSION_BEFORE.search(head):
+            return "version", None
+    if core.unit == "年" and core.kind == "arabic" and core.value is not None and 1000 <= core.value <= 2100:
+        return "year", None
+    if core.unit == "年" and core.kind == "chinese" and len(surface) == 4:
+        return "year", None
+    if core.unit_kind == "duration" and _PERIOD_WORD_BEFORE.search(head):
+        return "period", None
+    if core.unit_kind == "duration" and core.value is None:
+        return "vague duration", None
+    if core.kind == "chinese" and surface in _DURATION_VAGUE_OR_ARTICLE[:1] and core.unit_kind in ("count", "duration"):
+        return "article", None
+    if core.kind == "chinese" and surface == "一" and core.unit is None:
+        return "bare number", None
+    if core.unit is None and core.multiplier == 1 and core.kind in ("arabic", "chinese"):
+        digits = regex.sub(r"[^0-9]", "", surface.translate(_FULL_WIDTH_DIGITS))
+        if core.kind == "arabic" and len(digits) == 4 and 1900 <= int(digits) <= 2100 and "." not in surface:
+            return "year", None
+        if core.kind == "arabic" and len(digits) >= 6 and "," not in surface and "." not in surface:
+            return "code", None
+        return "bare number", None
+    return None, None
+
+
+def _quantity(core: _Core, text: str, **extra) -> Quantity:
+    value = None if core.value is None else _to_number(core.value * core.factor)
+    reason, hint = _non_claim_reason(core, text)
+    return Quantity(
+        start=core.start,
+        end=core.end,
+        text=text[core.start:core.end],
+        value=value,
+        unit=core.unit,
+        qualifier=core.qualifier,
+        qualifier_span=core.qualifier_span,
+        kind_hint=hint,
+        unit_kind=core.unit_kind,
+        non_claim=reason,
+        explanation=tuple(core.notes),
+        **extra,
+    )
+
+
+def _try_range(first: _Core, text: str, g: _Grammar) -> _Core | None:
+    """The second half of ``6 亿至 8 亿元`` / ``10-20 万`` / ``10～20%`` after ``first``."""
+    if first.kind not in ("arabic", "chinese") or first.value is None:
+        return None
+    separator = g.range_pattern.match(text, first.end, timeout=REGEX_TIMEOUT_S)
+    if not separator:
+        return None
+    match = g.numeral.match(text, separator.end(), timeout=REGEX_TIMEOUT_S)
+    if not match or match.lastgroup not in ("arabic", "chinese"):
+        return None
+    second = _read_core(match, g)
+    if second is None:
+        return None
+    _attach_unit(second, text, g)
+    if first.unit is not None and second.unit is not None and first.unit != second.unit:
+        return None
+    if second.unit is None and first.unit is None and second.multiplier == 1:
+        return None  # 2019-2021, 3-4: no sign these are one amount
+    return second
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every numeric expression in ``text``, in order (see the module docstring)."""
+    g = grammar()
+    protected = _protected_spans(text)
+    quantities: list[Quantity] = []
+    for start, end, reason in protected:
+        quantities.append(Quantity(start, end, text[start:end], value=None, non_claim=reason,
+                                   explanation=(f"{reason} pattern",)))
+    blocked = [(s, e) for s, e, _ in protected]
+    position = 0
+    for match in g.numeral.finditer(text, timeout=REGEX_TIMEOUT_S):
+        if match.start() < position or any(s <= match.start() < e for s, e in blocked):
+            continue
+        core = _read_core(match, g)
+        if core is None:
+            continue
+        _attach_unit(core, text, g)
+        second = _try_range(core, text, g)
+        if second is not None:
+            unit, unit_kind, factor = (second.unit, second.unit_kind, second.factor) if second.unit else (core.unit, core.unit_kind, core.factor)
+            low = core.value
+            if core.multiplier == 1 and second.kind == core.kind == "arabic":
+                low = core.value * second.multiplier  # 10-20 万: the magnitude covers both ends
+            core.value, core.unit, core.unit_kind, core.factor = low, unit, unit_kind, factor
+            core.multiplier = max(core.multiplier, second.multiplier)
+            core.end = second.end
+            core.notes.append("range")
+            _attach_context(core, text, g)
+            quantity = _quantity(core, text, value_max=_to_number(second.value * factor))
+        else:
+            _attach_context(core, text, g)
+            quantity = _quantity(core, text)
+        quantities.append(quantity)
+        position = quantity.end
+    quantities.sort(key=lambda q: q.start)
+    return quantities
+
+
+def claim_quantities(text: str) -> list[Quantity]:
+    """Only the quantities that can be claims."""
+    return [q for q in find_quantities(text) if q.is_claim]
+
+
+def with_offset(quantity: Quantity, offset: int) -> Quantity:
+    """``quantity`` moved by ``offset`` characters (for text scanned in pieces)."""
+    span = quantity.qualifier_span
+    return replace(
+        quantity,
+        start=quantity.start + offset,
+        end=quantity.end + offset,
+        qualifier_span=None if span is None else (span[0] + offset, span[1] + offset),
+    )

@@ -1,0 +1,183 @@
+"""Time periods in Chinese news, resolved to dates against the publication date.
+
+``find_periods(text, published)`` returns every period expression with its label (as
+written) and start and end dates: 2022 年第一季度, Q3, 二季度, 上半年, 下半年, 前三季度,
+全年, 今年, 去年, 今年 6 月, 截至 9 月 30 日 (open start), 过去一年, 未来三年. Relative
+expressions (今年, 去年, 过去一年) need ``published``; without it their dates are null and
+the label is kept. The word tables are in ``data/periods.yaml``.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+import regex
+
+from pipeline.tables import load_table
+
+REGEX_TIMEOUT_S = 2.0
+_CN_SMALL = "一二两三四五六七八九十"
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    label: str
+    start_date: date | None
+    end_date: date | None
+    year_only: bool = False  # "2021 年" alone: also sets the year for later expressions
+
+
+def _small_number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + digits[text[1]]
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return digits[tens] * 10 + (digits[ones] if ones else 0)
+    return digits[text]
+
+
+def _year_value(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    return int(text.translate(str.maketrans("〇零一二三四五六七八九", "00123456789")))
+
+
+@dataclass(frozen=True)
+class _PeriodTables:
+    relative_years: dict[str, int]
+    spans: dict[str, tuple[int, int]]  # word → (first month, last month)
+    pattern: regex.Pattern
+    rolling: regex.Pattern
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _PeriodTables:
+    t = load_table("periods")
+    relative = {k: int(v) for k, v in t["relative_years"].items()}
+    spans = {k: (int(v[0]), int(v[1])) for k, v in t["month_spans"].items()}
+    rel_alt = "|".join(sorted(map(regex.escape, relative), key=len, reverse=True))
+    span_alt = "|".join(sorted(map(regex.escape, spans), key=len, reverse=True))
+    number = rf"[0-9]{{1,2}}|[{_CN_SMALL}]{{1,3}}"
+    pattern = regex.compile(
+        rf"""
+        (?P<until>截至|截止到|截止|至)?\ ?
+        (?:(?P<year>(?:19|20)[0-9]{{2}}|[二〇零一三四五六七八九]{{4}})\ ?(?:年度|财年|年)|(?P<rel>{rel_alt}))?\ ?
+        (?:
+            (?P<span>{span_alt})
+          | (?P<month>{number})\ ?月(?:份)?(?:\ ?(?P<day>{number})\ ?[日号])?
+        )?
+        """,
+        regex.VERBOSE,
+    )
+    rolling = regex.compile(
+        rf"(?P<dir>{'|'.join(map(regex.escape, t['rolling']['past']))}|{'|'.join(map(regex.escape, t['rolling']['future']))})"
+        rf"\ ?(?P<n>[0-9]+|[{_CN_SMALL}]{{1,3}})\ ?(?P<unit>年|个月|个季度|周|天)"
+    )
+    return _PeriodTables(relative, spans, pattern, rolling)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _shift(day: date, years: int = 0, months: int = 0, days: int = 0) -> date:
+    month_index = day.month - 1 + months + 12 * years
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1])) + timedelta(days=days)
+
+
+def find_periods(text: str, published: date | None) -> list[PeriodMention]:
+    """Every period expression in ``text``, in order, with dates where they can be known."""
+    tab = _tables()
+    t = load_table("periods")
+    found: list[PeriodMention] = []
+    for match in tab.pattern.finditer(text, timeout=REGEX_TIMEOUT_S):
+        if not (match.group("year") or match.group("rel") or match.group("span") or match.group("month")):
+            continue
+        if match.group("month") and not (match.group("year") or match.group("rel")) and not match.group("day") \
+                and not match.group("until"):
+            # "6 月" alone is a month of the publication year; keep it, marked relative
+            pass
+        start, end = match.span()
+        while start < end and text[start] == " ":
+            start += 1
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        label = text[start:end]
+        if match.group("until") == "至" and not match.group("day"):
+            label = label[1:].lstrip()
+            start = end - len(label)
+        year = None
+        if match.group("year"):
+            year = _year_value(match.group("year"))
+        elif match.group("rel") and published:
+            year = published.year + tab.relative_years[match.group("rel")]
+        elif published and (match.group("span") or match.group("month")):
+            year = published.year
+        first = last = None
+        if year is not None:
+            if match.group("span"):
+                m1, m2 = tab.spans[match.group("span")]
+                first, last = date(year, m1, 1), _month_end(year, m2)
+            elif match.group("month"):
+                month = _small_number(match.group("month"))
+                if not 1 <= month <= 12:
+                    continue
+                if match.group("day"):
+                    day = _small_number(match.group("day"))
+                    try:
+                        first = last = date(year, month, day)
+                    except ValueError:
+                        continue
+                else:
+                    first, last = date(year, month, 1), _month_end(year, month)
+            else:
+                first, last = date(year, 1, 1), date(year, 12, 31)
+        if match.group("until") in ("截至", "截止到", "截止"):
+            first = None
+        year_only = bool(match.group("year")) and not (match.group("span") or match.group("month"))
+        found.append(PeriodMention(start, end, label, first, last, year_only))
+    for match in tab.rolling.finditer(text, timeout=REGEX_TIMEOUT_S):
+        n = _small_number(match.group("n"))
+        unit = match.group("unit")
+        months = {"年": 12 * n, "个月": n, "个季度": 3 * n}.get(unit, 0)
+        days = {"周": 7 * n, "天": n}.get(unit, 0)
+        first = last = None
+        if published:
+            if match.group("dir") in t["rolling"]["past"]:
+                first = _shift(published, months=-months, days=-days + 1) if days else _shift(published, months=-months) + timedelta(days=1)
+                last = published
+            else:
+                first = published
+                last = _shift(published, months=months, days=days)
+        found.append(PeriodMention(match.start(), match.end(), match.group(), first, last))
+    found.sort(key=lambda p: p.start)
+    return _carry_years(found)
+
+
+def _carry_years(periods: list[PeriodMention]) -> list[PeriodMention]:
+    """A year stated alone ("2021 年，全年…") anchors the year-less expression after it."""
+    carried: list[PeriodMention] = []
+    anchor: int | None = None
+    for period in periods:
+        if period.year_only and period.start_date:
+            anchor = period.start_date.year
+        elif anchor is not None and period.start_date and not regex.search(r"(?:19|20)[0-9]{2}|[今去明前本上同]年", period.label):
+            shift = anchor - period.start_date.year
+            if shift:
+                period = PeriodMention(
+                    period.start, period.end, period.label,
+                    _shift(period.start_date, years=shift), _shift(period.end_date, years=shift) if period.end_date else None,
+                )
+        carried.append(period)
+    return carried

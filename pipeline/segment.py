@@ -1,0 +1,141 @@
+"""Word segmentation behind one interface, hosted as a spaCy tokenizer.
+
+``jieba`` (fast, the default) and ``pkuseg`` (slower, more accurate on news) both get a
+domain dictionary: the vocabulary in ``data/domain_words.txt`` plus the company names and
+title words of ``data/entities.yaml``, so that 快手电商 stays 快手 / 电商 rather than
+快 / 手电 / 商. Each segmenter is built once per process; a spaCy ``Doc`` made by
+``ZhTokenizer`` has exactly the input text, so token offsets are character offsets into it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import registry
+from spacy.vocab import Vocab
+
+from pipeline.tables import load_table, load_word_list
+
+SEGMENTERS = ("jieba", "pkuseg")
+
+
+def domain_words() -> list[str]:
+    """Words every segmenter must keep whole."""
+    entities = load_table("entities")
+    words = list(load_word_list("domain_words"))
+    words += [str(w) for w in entities["known_orgs"]]
+    words += [str(w) for w in entities["title_words"]]
+    words += [str(w) for w in entities["locations"]]
+    return sorted(set(words))
+
+
+class _JiebaCut:
+    def __init__(self) -> None:
+        import logging
+
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        self._tokenizer = jieba.Tokenizer()
+        self._tokenizer.initialize()
+        for word in domain_words():
+            self._tokenizer.add_word(word, freq=50000)
+
+    def __call__(self, text: str) -> list[str]:
+        return list(self._tokenizer.cut(text, HMM=True))
+
+
+class _PkusegCut:
+    def __init__(self) -> None:
+        try:
+            import pkuseg
+        except ImportError as error:  # pragma: no cover - the Makefile installs it
+            raise ImportError(
+                "pkuseg is not installed; run `make install` (it builds pkuseg with "
+                "`pip install --no-build-isolation pkuseg==0.0.25` after numpy and cython)"
+            ) from error
+        self._segmenter = pkuseg.pkuseg(model_name="default", user_dict=domain_words())
+
+    def __call__(self, text: str) -> list[str]:
+        words: list[str] = []
+        for line in text.split("\n"):
+            if words:
+                words.append("\n")
+            words.extend(self._segmenter.cut(line) if line.strip() else ([line] if line else []))
+        return words
+
+
+@lru_cache(maxsize=None)
+def get_segmenter(name: str) -> Callable[[str], list[str]]:
+    """The process-wide segmenter called ``name`` (jieba or pkuseg), built on first use."""
+    if name == "jieba":
+        return _JiebaCut()
+    if name == "pkuseg":
+        return _PkusegCut()
+    raise ValueError(f"unknown segmenter {name!r}; choose one of {', '.join(SEGMENTERS)}")
+
+
+def align_words(text: str, words: list[str]) -> list[str]:
+    """Words that concatenate to exactly ``text``: segmenters drop or fold whitespace, so
+    words are located in ``text`` in order and the gaps become tokens of their own."""
+    aligned: list[str] = []
+    position = 0
+    for word in words:
+        if not word:
+            continue
+        found = text.find(word, position)
+        if found == -1:
+            continue  # a segmenter's normalised form; its characters come back in the gap
+        if found > position:
+            aligned.append(text[position:found])
+        aligned.append(word)
+        position = found + len(word)
+    if position < len(text):
+        aligned.append(text[position:])
+    return aligned
+
+
+class ZhTokenizer:
+    """A spaCy tokenizer that segments with jieba or pkuseg and keeps every character."""
+
+    def __init__(self, vocab: Vocab, segmenter: str = "jieba"):
+        if segmenter not in SEGMENTERS:
+            raise ValueError(f"unknown segmenter {segmenter!r}; choose one of {', '.join(SEGMENTERS)}")
+        self.vocab = vocab
+        self.segmenter = segmenter
+
+    def __call__(self, text: str) -> Doc:
+        words = align_words(text, get_segmenter(self.segmenter)(text))
+        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+
+    # spaCy serialises tokenizers with the pipeline; there is no state beyond the name.
+    def to_bytes(self, **_kwargs) -> bytes:
+        return self.segmenter.encode()
+
+    def from_bytes(self, data: bytes, **_kwargs) -> ZhTokenizer:
+        self.segmenter = data.decode()
+        return self
+
+    def to_disk(self, path, **_kwargs) -> None:
+        from pathlib import Path
+
+        Path(path).write_text(self.segmenter, encoding="utf-8")
+
+    def from_disk(self, path, **_kwargs) -> ZhTokenizer:
+        from pathlib import Path
+
+        self.segmenter = Path(path).read_text(encoding="utf-8").strip()
+        return self
+
+
+@registry.tokenizers("zhextract.segmenter.v1")
+def create_segmenter(segmenter: str = "jieba") -> Callable[[Language], ZhTokenizer]:
+    """spaCy config hook: ``[nlp.tokenizer] @tokenizers = "zhextract.segmenter.v1"``."""
+
+    def make(nlp: Language) -> ZhTokenizer:
+        return ZhTokenizer(nlp.vocab, segmenter)
+
+    return make

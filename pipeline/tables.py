@@ -1,0 +1,34 @@
+"""Loading the data tables in ``pipeline/data`` (units, titles, metric words, periods...).
+
+Tables are YAML files with a header comment saying where their entries come from. Code
+reads them; it does not branch on literals that belong in a table.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+@lru_cache(maxsize=None)
+def load_table(name: str) -> Any:
+    """The parsed ``data/<name>.yaml``; raises ``FileNotFoundError`` naming the path."""
+    path = DATA_DIR / f"{name}.yaml"
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@lru_cache(maxsize=None)
+def load_word_list(name: str) -> tuple[str, ...]:
+    """Lines of ``data/<name>.txt`` without comments and blanks (first column only)."""
+    words = []
+    for line in (DATA_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.append(line.split()[0])
+    return tuple(words)
