@@ -307,7 +307,7 @@ def _title_name_candidates(text: str, tab: _Tables, known: dict[str, str],
         chain_start = match.start()
         while chain_start > 0 and not _CHAIN_BOUNDARY.match(text, chain_start - 1):
             chain_start -= 1
-        while chain_start < match.start() and text[chain_start] in "“”\"「」 ":
+        while chain_start < match.start() and text[chain_start] in "”」 ":
             chain_start += 1
         roles: list[tuple[str, str | None]] = []
         cursor = chain_start

@@ -310,8 +310,9 @@ def _read_core(match: regex.Match, g: _Grammar) -> _Core | None:
             core.notes.append(f"estimate {text}: no value")
         else:
             value = parse_chinese_numeral(text)
-            has_magnitude = any(ch in "十百千万亿" for ch in text)
-            core = _Core(start, end, value, kind, multiplier=Decimal(10 if has_magnitude else 1))
+            # Without a unit, only 万 and 亿 make a Chinese numeral an amount (两万 yes, 十分 no).
+            has_magnitude = any(ch in "万亿" for ch in text)
+            core = _Core(start, end, value, kind, multiplier=Decimal(10000 if has_magnitude else 1))
     except NotANumber:
         return None
     return core

@@ -26,9 +26,10 @@ def domain_words() -> list[str]:
     """Words every segmenter must keep whole."""
     entities = load_table("entities")
     words = list(load_word_list("domain_words"))
-    words += [str(w) for w in entities["known_orgs"]]
-    words += [str(w) for w in entities["title_words"]]
-    words += [str(w) for w in entities["locations"]]
+    # Two-character names stay out: forcing 美的 would cut 完美的 into 完 / 美的, and the
+    # default dictionaries already hold the common ones (腾讯, 快手, 杭州).
+    for table in ("known_orgs", "title_words", "locations"):
+        words += [str(w) for w in entities[table] if len(str(w)) >= 3]
     return sorted(set(words))
 
 

@@ -1,0 +1,80 @@
+"""Rule-based entities on sentences unlike the seed: names from context, roles, aliases."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities import match_entities, resolve_entities
+from pipeline.segment import get_segmenter
+
+
+def _entities(text):
+    words = get_segmenter("jieba")(text)
+    starts, ends, position = set(), set(), 0
+    for word in words:
+        starts.add(position)
+        position += len(word)
+        ends.add(position)
+    return {e.name: e for e in resolve_entities(text, match_entities(text, (starts, ends)))}
+
+
+PEOPLE = [
+    pytest.param("“我们会继续投入。”美团高级副总裁、到店事业群总裁张川在发布会上说。", "张川",
+                 [("高级副总裁", "美团"), ("到店事业群总裁", None)], id="title-chain-two-roles"),
+    pytest.param("蓝海智造CEO 周一鸣表示，订单已经排到年底。", "周一鸣", [("CEO", "蓝海智造")], id="unknown-org-before-title"),
+    pytest.param("“星河优选”联合创始人陈默透露，公司正在筹备新一轮融资。", "陈默", [("联合创始人", "星河优选")], id="quoted-org-before-title"),
+    pytest.param("“青禾家居”是一家去年才成立的新品牌，这家公司负责人韩笑曾在宜家工作。", "韩笑",
+                 [("负责人", "青禾家居")], id="anaphor-resolves-to-topic"),
+    pytest.param("据腾讯云生态合作负责人刘文杰介绍，方案已覆盖全国。", "刘文杰",
+                 [("生态合作负责人", "腾讯云")], id="known-org-unit-then-long-title"),
+]
+
+
+@pytest.mark.parametrize("text, person, roles", PEOPLE)
+def test_person_with_roles(text, person, roles):
+    entities = _entities(text)
+    assert entities[person].type == "PERSON"
+    assert entities[person].roles == roles
+
+
+TYPED = [
+    pytest.param("公司发布“春笋计划”，扶持中小商家。", "春笋计划", "PROGRAMME", id="quoted-programme"),
+    pytest.param("平台宣布推出“繁星计划 3.0”。", "繁星计划 3.0", "PROGRAMME", id="programme-with-version"),
+    pytest.param("在“2023 世界人工智能大会”上，多家企业发布新品。", "2023 世界人工智能大会", "EVENT", id="quoted-event"),
+    pytest.param("报告《2022 中国新消费品牌发展白皮书》指出。", "2022 中国新消费品牌发展白皮书", "WORK", id="book-marks"),
+    pytest.param("商家可通过营销工具“飞鱼推广”获取流量。", "飞鱼推广", "PRODUCT", id="descriptor-product"),
+    pytest.param("长实集团斥资收购英国酒馆业务。", "长实集团", "ORG", id="org-suffix"),
+    pytest.param("双方在深圳签署协议。", "深圳", "LOCATION", id="known-place"),
+]
+
+
+@pytest.mark.parametrize("text, name, entity_type", TYPED)
+def test_typed_entity(text, name, entity_type):
+    assert _entities(text)[name].type == entity_type
+
+
+def test_business_unit_is_distinct_from_parent():
+    entities = _entities("阿里巴巴旗下的阿里云发布新模型，阿里云负责人表示将继续投入。")
+    assert {"阿里巴巴", "阿里云"} <= set(entities)
+
+
+def test_short_form_becomes_alias_and_mentions():
+    text = "“鲜果工坊连锁”是一家水果零售品牌。鲜果工坊今年新开 80 家门店。"
+    entity = _entities(text)["鲜果工坊连锁"]
+    assert entity.aliases == ["鲜果工坊"]
+    assert [text[s:e] for s, e in entity.mentions] == ["鲜果工坊连锁", "鲜果工坊"]
+
+
+def test_gazetteer_needs_word_boundaries():
+    assert "美的" not in _entities("这是一次完美的发布。")
+
+
+def test_slogans_and_concepts_in_quotes_are_not_entities():
+    entities = _entities("他提出“降本增效，稳中求进”和“信任经济”两个理念。")
+    assert entities == {}
+
+
+def test_mentions_never_overlap():
+    text = "快手电商与快手的关系：快手电商是快手的电商业务。"
+    spans = sorted(m for e in _entities(text).values() for m in e.mentions)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
