@@ -84,6 +84,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
     if not args.gold.exists():
         return _fail(f"{args.gold}: no such gold file or folder")
+    if args.pred is not None and not args.pred.is_file():
+        return _fail(f"{args.pred}: no such predictions file")
     try:
         gold, skipped = load_gold_set(args.gold)
     except GoldError as error:
@@ -93,8 +95,6 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     if not gold:
         return _fail(f"{args.gold}: no gold records found")
     if args.pred is not None:
-        if not args.pred.is_file():
-            return _fail(f"{args.pred}: no such predictions file")
         try:
             predictions = _load_predictions(args.pred)
         except (OSError, ValueError) as error:
