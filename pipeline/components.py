@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import IDX, LENGTH, SENT_START
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -31,9 +34,12 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         spans = sentence_spans(doc.text)
         doc._.zh_sentences = spans
-        starts = {start for start, _ in spans}
-        for token in doc:
-            token.is_sent_start = token.idx in starts or token.i == 0
+        if len(doc):
+            # One array write: setting token.is_sent_start token by token rescans the Doc each time.
+            offsets = doc.to_array([IDX]).astype("int64")
+            flags = numpy.where(numpy.isin(offsets, [start for start, _ in spans]), 1, -1).astype("int64")
+            flags[0] = 1
+            doc.from_array([SENT_START], flags.view("uint64").reshape(-1, 1))
         return doc
 
 
@@ -68,8 +74,9 @@ class EntityRecognizer:
             ner_available()
 
     def match(self, doc: Doc) -> list[Candidate]:
-        starts = {token.idx for token in doc}
-        ends = {token.idx + len(token.text) for token in doc}
+        offsets = doc.to_array([IDX, LENGTH]).astype("int64").reshape(-1, 2)
+        starts = set(offsets[:, 0].tolist())
+        ends = set((offsets[:, 0] + offsets[:, 1]).tolist())
         ner_spans = None
         if self.use_ner and ner_available():
             ner_spans = _statistical_ner().predict(doc.text)

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import regex
 
+from pipeline.numbers import NotANumber, parse_chinese_numeral
 from pipeline.tables import load_table
 
 REGEX_TIMEOUT_S = 2.0
@@ -32,18 +33,16 @@ class PeriodMention:
     year_only: bool = False  # "2021 年" alone: also sets the year for later expressions
 
 
-def _small_number(text: str) -> int:
+def _small_number(text: str) -> int | None:
+    """A month, day or count written in digits or Chinese numerals; None if it is not one
+    (一两 is an estimate, not a number)."""
     if text.isdigit():
         return int(text)
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + digits[text[1]]
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return digits[tens] * 10 + (digits[ones] if ones else 0)
-    return digits[text]
+    try:
+        value = parse_chinese_numeral(text)
+    except NotANumber:
+        return None
+    return int(value) if value == int(value) else None
 
 
 def _year_value(text: str) -> int:
@@ -68,16 +67,12 @@ def _tables() -> _PeriodTables:
     rel_alt = "|".join(sorted(map(regex.escape, relative), key=len, reverse=True))
     span_alt = "|".join(sorted(map(regex.escape, spans), key=len, reverse=True))
     number = rf"[0-9]{{1,2}}|[{_CN_SMALL}]{{1,3}}"
+    year = rf"(?:(?P<year>(?:19|20)[0-9]{{2}}|[二〇零一三四五六七八九]{{4}})\ ?(?:年度|财年|年)|(?P<rel>{rel_alt}))"
+    month = rf"(?P<month>{number})\ ?月(?:份)?(?:\ ?(?P<day>{number})\ ?[日号])?"
+    # Every alternative consumes text: an all-optional pattern would match at every character.
     pattern = regex.compile(
-        rf"""
-        (?P<until>截至|截止到|截止|至)?\ ?
-        (?:(?P<year>(?:19|20)[0-9]{{2}}|[二〇零一三四五六七八九]{{4}})\ ?(?:年度|财年|年)|(?P<rel>{rel_alt}))?\ ?
-        (?:
-            (?P<span>{span_alt})
-          | (?P<month>{number})\ ?月(?:份)?(?:\ ?(?P<day>{number})\ ?[日号])?
-        )?
-        """,
-        regex.VERBOSE,
+        rf"(?P<until>截至|截止到|截止|至)?\ ?"
+        rf"(?:{year}\ ?(?:(?P<span>{span_alt})|{month})?|(?P<span>{span_alt})|{month})"
     )
     rolling = regex.compile(
         rf"(?P<dir>{'|'.join(map(regex.escape, t['rolling']['past']))}|{'|'.join(map(regex.escape, t['rolling']['future']))})"
@@ -131,10 +126,12 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
                 first, last = date(year, m1, 1), _month_end(year, m2)
             elif match.group("month"):
                 month = _small_number(match.group("month"))
-                if not 1 <= month <= 12:
+                if month is None or not 1 <= month <= 12:
                     continue
                 if match.group("day"):
                     day = _small_number(match.group("day"))
+                    if day is None:
+                        continue
                     try:
                         first = last = date(year, month, day)
                     except ValueError:
@@ -149,6 +146,8 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         found.append(PeriodMention(start, end, label, first, last, year_only))
     for match in tab.rolling.finditer(text, timeout=REGEX_TIMEOUT_S):
         n = _small_number(match.group("n"))
+        if n is None:
+            continue
         unit = match.group("unit")
         months = {"年": 12 * n, "个月": n, "个季度": 3 * n}.get(unit, 0)
         days = {"周": 7 * n, "天": n}.get(unit, 0)
