@@ -12,15 +12,18 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from models import Document, KnowledgeRecord, Meta
 from pipeline import components as _components  # noqa: F401  (registers the factories)
 from pipeline import segment as _segment  # noqa: F401  (registers the tokenizer)
+from pipeline.chunks import CHUNK_CHARS, chunk_spans, merge_chunks, to_simplified
 from pipeline.ingest import document_from_text, normalise_published, read_file
 from pipeline.record import build_record
 from pipeline.segment import SEGMENTERS
@@ -57,19 +60,38 @@ class Extractor:
         self.nlp.get_pipe("zh_entities").initialize()
 
     def extract_document(self, document: Document) -> KnowledgeRecord:
-        """The record of one ingested document."""
+        """The record of one ingested document.
+
+        Traditional Chinese is read through its one-to-one Simplified conversion and long
+        texts in paragraph chunks (``pipeline.chunks``); offsets always index
+        ``document.text`` as given.
+        """
         started = time.perf_counter()
-        doc = self.nlp.make_doc(document.text)
-        doc._.zh_published = document.published_date()
-        for _name, component in self.nlp.pipeline:
-            doc = component(doc)
+        working_text = to_simplified(document.text)
+        published = document.published_date()
+        pieces = []
+        for start, end in chunk_spans(working_text):
+            doc = self.annotate(working_text[start:end], published)
+            pieces.append((start, doc._.zh_entities or [], doc._.zh_claims or []))
+        entities, claims = merge_chunks(pieces)
+        warnings = list(document.metadata.get("warnings", []))
+        if len(pieces) > 1:
+            warnings.append(f"long document read in {len(pieces)} chunks of at most {CHUNK_CHARS} characters")
         meta = Meta(
             pipeline_version=__version__,
             segmenter=self.segmenter,
             elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
-            warnings=list(document.metadata.get("warnings", [])),
+            warnings=warnings,
         )
-        return build_record(document, doc, meta)
+        return build_record(document, entities, claims, meta)
+
+    def annotate(self, text: str, published: date | None = None) -> Doc:
+        """The spaCy ``Doc`` of ``text`` with every zhextract component applied."""
+        doc = self.nlp.make_doc(text)
+        doc._.zh_published = published
+        for _name, component in self.nlp.pipeline:
+            doc = component(doc)
+        return doc
 
     def extract(self, source: str | Path | Document, *, published: str | None = None,
                 doc_id: str | None = None, title: str | None = None) -> KnowledgeRecord:

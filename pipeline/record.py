@@ -1,18 +1,17 @@
-"""Assembling the ``KnowledgeRecord`` from a processed spaCy ``Doc``."""
+"""Assembling the ``KnowledgeRecord`` from the entity and claim stages' results."""
 
 from __future__ import annotations
-
-from spacy.tokens import Doc
 
 from models import Claim, Document, Entity, Evidence, KnowledgeRecord, Mention, Meta, Period, Role
 from pipeline.claims import ClaimDraft
 from pipeline.entities import ResolvedEntity
 
 
-def build_record(document: Document, doc: Doc, meta: Meta) -> KnowledgeRecord:
-    """The record for ``document`` from the annotations the pipeline left on ``doc``."""
+def build_record(document: Document, resolved: list[ResolvedEntity], drafts: list[ClaimDraft],
+                 meta: Meta) -> KnowledgeRecord:
+    """The record for ``document``; every ``text`` field is sliced from ``document.text``,
+    so records of Traditional input quote the original characters."""
     text = document.text
-    resolved: list[ResolvedEntity] = doc._.zh_entities or []
     ids = [f"e{i}" for i in range(1, len(resolved) + 1)]
     by_name: dict[str, str] = {}
     for entity_id, entity in zip(ids, resolved):
@@ -33,7 +32,6 @@ def build_record(document: Document, doc: Doc, meta: Meta) -> KnowledgeRecord:
         )
         for entity_id, entity in zip(ids, resolved)
     ]
-    drafts: list[ClaimDraft] = doc._.zh_claims or []
     claims = [_claim(f"c{i}", draft, text, ids) for i, draft in enumerate(drafts, start=1)]
     return KnowledgeRecord(document=document, entities=entities, claims=claims, meta=meta)
 
@@ -46,7 +44,7 @@ def _claim(claim_id: str, draft: ClaimDraft, text: str, entity_ids: list[str]) -
     start, end = draft.evidence
     return Claim(
         id=claim_id,
-        text=q.text,
+        text=text[q.start:q.end],
         start=q.start,
         end=q.end,
         value=q.value,
