@@ -42,8 +42,13 @@ INPUT_SUFFIXES = TEXT_SUFFIXES + CORPUS_SUFFIXES
 # Blank lines may precede the opening fence (the seed articles start with one).
 _FRONT_MATTER = re.compile(r"\A\ufeff?\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _LOOKS_LIKE_HTML = re.compile(r"<(?:p|div|br|span|html|body|h[1-6]|li|table|article|section|img|strong)\b", re.I)
-# Characters that carry no text but break matching (zero-width space/joiners, BOM, soft hyphen).
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Zero-width characters, soft hyphens and C0/C1 control characters (tab and line breaks
+# aside) carry no text and would sit inside names and numbers.
+_INVISIBLE = dict.fromkeys(
+    [*map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"),
+     *(c for c in range(0x20) if chr(c) not in "\t\n\r"), 0x7f, *range(0x80, 0xa0)],
+    None,
+)
 _HORIZONTAL_SPACE = re.compile(r"[ \t\f\v\u00a0\u3000\u2002-\u200a\u202f\u205f]+")
 
 
@@ -243,6 +248,9 @@ def document_from_text(
         title = title or html_title
     else:
         text = clean_text(body)
+    if not text.strip():
+        # Kept as a record (the corpus stays accounted for), flagged so users can find it.
+        warnings.append("the document has no body text")
     meta = dict(metadata or {})
     if warnings:
         meta["warnings"] = warnings
