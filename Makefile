@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml
 run: install
 	mkdir -p $(OUT)
 	$(BIN)/zhextract extract seeds -o $(OUT)/seeds.jsonl
-	$(BIN)/zhextract evaluate --gold evaluation/gold --pred $(OUT)/seeds.jsonl
+	$(BIN)/zhextract evaluate --gold evaluation/gold
 
 test: install
 	$(BIN)/python -m pytest -q

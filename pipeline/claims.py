@@ -271,6 +271,7 @@ def _source(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], se
             draft.source = min(speakers)[1]
             draft.explanation.append("source: the speaker of the quotation")
             return
+    stated_by = []
     for index, entity in enumerate(entities):
         if entity.type not in ("PERSON", "ORG"):
             continue
@@ -280,9 +281,11 @@ def _source(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], se
             introduced = tab.source_before_re.search(text[max(sentence[0], s - 2):s]) is not None
             stating = regex.match(rf"[^，。；]{{0,14}}?(?:{tab.source_after_re.pattern})", text[e:q.start]) is not None
             if introduced or stating:
-                draft.source = index
-                draft.explanation.append(f"source: {entity.name}")
-                return
+                stated_by.append((s, index))
+    if stated_by:
+        # The name nearest the verb speaks: 星河科技CEO张明表示 is said by 张明.
+        draft.source = max(stated_by)[1]
+        draft.explanation.append(f"source: {entities[draft.source].name}")
 
 
 def _inside_name(q: Quantity, entities: Sequence[ResolvedEntity]) -> bool:
