@@ -9,8 +9,14 @@ title words of ``data/entities.yaml``, so that 快手电商 stays 快手 / 电�
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import stat
+import tempfile
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -41,12 +47,62 @@ class _JiebaCut:
 
         jieba.setLogLevel(logging.WARNING)
         self._tokenizer = jieba.Tokenizer()
+        words = domain_words()
+        cache = _prefix_cache_path(jieba.__version__, words)
+        loaded = _load_prefix_cache(cache)
+        if loaded is not None:
+            self._tokenizer.FREQ, self._tokenizer.total = loaded
+            self._tokenizer.initialized = True
+            return
         self._tokenizer.initialize()
-        for word in domain_words():
+        for word in words:
             self._tokenizer.add_word(word, freq=50000)
+        _store_prefix_cache(cache, (self._tokenizer.FREQ, self._tokenizer.total))
 
     def __call__(self, text: str) -> list[str]:
         return list(self._tokenizer.cut(text, HMM=True))
+
+
+# jieba's own cache (a marshal file in the temp folder) takes 0.6 s to load and holds the
+# dictionary without our domain words; the same prefix dictionary with them, pickled in a
+# private per-user folder, loads in 0.15 s. ZHEXTRACT_CACHE_DIR moves it ("off" disables it).
+def _prefix_cache_path(jieba_version: str, words: list[str]) -> Path | None:
+    setting = os.environ.get("ZHEXTRACT_CACHE_DIR")
+    if setting == "off":
+        return None
+    folder = Path(setting) if setting else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "zhextract"
+    key = hashlib.sha256("\n".join([jieba_version, *words]).encode()).hexdigest()[:16]
+    return folder / f"jieba-prefix-{key}.pickle"
+
+
+def _load_prefix_cache(path: Path | None):
+    """The cached ``(FREQ, total)``, or None; only a file this user owns and no one else can
+    write is unpickled (a pickle is code)."""
+    try:
+        if path is None or not path.is_file():
+            return None
+        status = path.stat()
+        if status.st_uid != os.getuid() or status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            return None
+        with path.open("rb") as handle:
+            freq, total = pickle.load(handle)
+        return (freq, total) if isinstance(freq, dict) and isinstance(total, int) else None
+    except Exception:  # a damaged cache is rebuilt, never fatal
+        return None
+
+
+def _store_prefix_cache(path: Path | None, state) -> None:
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle = tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".partial")
+        with handle:
+            pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(handle.name, 0o600)
+        os.replace(handle.name, path)
+    except OSError:  # a read-only home: run without the cache
+        return
 
 
 class _PkusegCut:
