@@ -88,6 +88,9 @@ class _Tables:
     org_anaphora: tuple[str, ...]
     generic_org_words: tuple[str, ...]
     non_name_words: frozenset[str]
+    org_lead_in_re: regex.Pattern
+    org_generic_modifiers: tuple[str, ...]
+    fund_product_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -120,6 +123,9 @@ def tables() -> _Tables:
         org_anaphora=tuple(sorted(t["org_anaphora"], key=len, reverse=True)),
         generic_org_words=tuple(t["generic_org_words"]),
         non_name_words=frozenset(t["non_name_words"]),
+        org_lead_in_re=regex.compile(_alt(t["org_lead_ins"])),
+        org_generic_modifiers=tuple(t["org_generic_modifiers"]),
+        fund_product_words=tuple(t["fund_product_words"]),
     )
 
 
@@ -225,28 +231,39 @@ def _gazetteer_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Can
             yield Candidate(match.start(), match.end(), match.group(), "LOCATION", "rule:known_place", 0.8)
 
 
-_ORG_LEFT_STOPS = regex.compile(
-    r"(?:[，。；：、！？“”（）《》\s\n]|的|在|与|和|及|是|从|由|据|对|向|被|将|把|为|以|等|了|称|收购|宣布|成立|投资|入股|加入|旗下|包括|联合|携手|获得|完成|作为|通过|其|该|本|这家|一家|子|母|分|上市|全资|控股|参股|多家|各家|两家)$"
-)
+_NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z·]")
+_LONGEST_ORG_NAME = 10
 
 
 def _suffix_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candidate]:
-    """``长实集团``, ``上海某某科技有限公司``: a name of 2-10 characters before a legal form."""
+    """``长实集团``, ``上海某某科技有限公司``: a name of 2-10 characters before a legal form.
+
+    The name is the run of name characters before the suffix, cut after its last lead-in
+    word (a date, conjunction or verb that cannot start a name) where the segmenter agrees a
+    word begins; descriptions (合资基金公司) and runs with no visible left edge are skipped.
+    """
     for match in tab.org_suffix_re.finditer(text, timeout=REGEX_TIMEOUT_S):
-        end = match.end()
-        start = match.start()
-        while start > 0 and start > match.start() - 10 and regex.match(r"[\p{Han}A-Za-z0-9·]", text[start - 1]):
-            if _ORG_LEFT_STOPS.search(text[max(0, start - 4):start]) and (
-                token_bounds is None or start in token_bounds[0]
-            ):
-                break
-            start -= 1
-        prefix = text[start:match.start()]
-        if len(prefix) < 2 or prefix in tab.non_name_words or any(w in prefix for w in tab.generic_org_words):
-            continue
-        if _ORG_LEFT_STOPS.search(text[max(0, start - 4):start]) is None and start > 0 and regex.match(r"\p{Han}", text[start - 1]):
+        run_start = match.start()
+        while (run_start > 0 and match.start() - run_start < _LONGEST_ORG_NAME + 4
+               and _NAME_CHAR.match(text[run_start - 1])):
+            run_start -= 1
+        run = text[run_start:match.start()]
+        start = run_start
+        for lead_in in tab.org_lead_in_re.finditer(run, overlapped=True):
+            cut = run_start + lead_in.end()
+            if cut > start and (token_bounds is None or cut in token_bounds[0] or cut == match.start()):
+                start = cut
+        if start == run_start and run_start > 0 and _NAME_CHAR.match(text[run_start - 1]):
             continue  # ran out of room: the real left edge is unknown
-        yield Candidate(start, end, text[start:end], "ORG", "rule:org_suffix", 0.8)
+        name = text[start:match.start()]
+        if not 2 <= len(name) <= _LONGEST_ORG_NAME or name in tab.non_name_words:
+            continue
+        if any(w in name for w in tab.generic_org_words) or any(w in name for w in tab.org_generic_modifiers):
+            continue
+        entity_type = "ORG"
+        if match.group() == "基金" and (len(name) >= 4 or any(w in name for w in tab.fund_product_words)):
+            entity_type = "PRODUCT"
+        yield Candidate(start, match.end(), text[start:match.end()], entity_type, "rule:org_suffix", 0.8)
 
 
 # Where a chain of titles in front of a name begins (quotes are not boundaries: “快粉”联合创始人).
@@ -335,9 +352,11 @@ def _speech_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
     for pattern in (_SPEECH_PERSON, _VIEW_PERSON):
         for match in pattern.finditer(text, timeout=REGEX_TIMEOUT_S):
             name = match.group(1)
+            if len(name) == 3 and any(name.endswith(stop) for stop in tab.name_stops if len(stop) == 1):
+                name = name[:2]  # 李超则表示: 则 is not part of the name
             surname_ok = name[0] in tab.surnames or any(name.startswith(c) for c in tab.compound_surnames)
             if surname_ok and 2 <= len(name) <= 3 and name not in tab.non_name_words:
-                yield Candidate(match.start(1), match.end(1), name, "PERSON", "rule:speech_verb", 0.7)
+                yield Candidate(match.start(1), match.start(1) + len(name), name, "PERSON", "rule:speech_verb", 0.7)
 
 
 def _programme_event_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:

@@ -49,8 +49,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "chinese-bai-yi": "no claim: 百亿 (bare magnitude) does not parse (cn2an rejects 百亿), so 百亿元 is dropped",
     "cheng-jin": "qualifier exact: 近 at the very start of the text is skipped (the 最/附/接/将近 guard tests "
                  "an empty preceding string with `in`, which is always true)",
-    "vague-ji-shi": "no claim: the entity rules take 几十名投资 as an ORG (suffix 投资) and the number inside it is dropped",
-    "shi-yu": "no claim: the entity rules take 十余家分公司 as an ORG (suffix 公司) and the number inside it is dropped",
     "yu-wan-yuan": "500 余万元 comes out as a bare number 500 (non-claim): 余/多 before a magnitude is not read",
     "duo-wan-no-unit": "1000 多万 comes out as a bare number 1000 (non-claim): 多 before 万 is not read",
     "chinese-duo-wan-yuan": "五百多万元 comes out as a bare number 500 (non-claim): 多 before 万 is not read",
