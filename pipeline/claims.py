@@ -69,6 +69,7 @@ class _ClaimTables:
     anaphora_re: regex.Pattern
     anaphora_type: dict[str, str]
     not_metrics: frozenset[str]
+    event_time_re: regex.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +96,7 @@ def _tables() -> _ClaimTables:
         ),
         anaphora_type=dict(t["anaphora"]),
         not_metrics=frozenset(t["not_metrics"]),
+        event_time_re=regex.compile(rf"[^。；]{{0,24}}?(?:{_alt(t['event_time_words'])})"),
     )
 
 
@@ -223,17 +225,43 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
         draft.subject_text = entities[draft.subject].name
 
 
-def _period(draft: ClaimDraft, periods: Sequence[PeriodMention], sentence: tuple[int, int], clause_end: int) -> None:
+def _period(draft: ClaimDraft, text: str, periods: Sequence[PeriodMention], entities: Sequence[ResolvedEntity],
+            sentence: tuple[int, int], clause_end: int, published: date | None, tab: _ClaimTables) -> None:
+    """The period the number holds for: the last one before it in the sentence (or the
+    first after it in its clause), unless that date only times an event (今年 2 月发布的报告);
+    自 X 以来 runs from X to the publication date; 〈event〉期间 is the event's span."""
     q = draft.quantity
     before = [p for p in periods if sentence[0] <= p.start and p.end <= q.start]
     if before:
-        draft.period = before[-1]
-        draft.explanation.append(f"period: {before[-1].label}")
+        period = before[-1]
+        clause_after = text[period.end:_clause_end(text, period.end, q.start)]
+        until_number = text[period.end:q.start]
+        opener = text[max(sentence[0], period.start - 1):period.start]
+        if opener == "自" and "以来" in clause_after and period.start_date is not None:
+            close = text.index("以来", period.end) + 2
+            draft.period = PeriodMention(period.start - 1, close, text[period.start - 1:close],
+                                         period.start_date, published)
+            draft.explanation.append(f"period: since {period.label}")
+            return
+        if tab.event_time_re.match(until_number):
+            draft.explanation.append(f"period: {period.label} dates an event, not the number")
+            return
+        draft.period = period
+        draft.explanation.append(f"period: {period.label}")
         return
     after = [p for p in periods if q.end <= p.start and p.end <= clause_end]
     if after:
         draft.period = after[0]
         draft.explanation.append(f"period after the number: {after[0].label}")
+        return
+    for entity in entities:
+        if entity.type != "EVENT":
+            continue
+        for start, end in entity.mentions:
+            if sentence[0] <= start and end <= q.start and text.startswith("期间", end):
+                draft.period = PeriodMention(start, end + 2, text[start:end + 2], None, None)
+                draft.explanation.append(f"period: during {entity.name}")
+                return
 
 
 def _modality(draft: ClaimDraft, text: str, clause_start: int, sentence: tuple[int, int], tab: _ClaimTables) -> None:
@@ -322,7 +350,7 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
             _metric(draft, text, clause_start, clause_end, sentence[0], entities, tab)
             _subject(draft, text, entities, clause_start, sentence,
                      paragraph_topic if paragraph_topic is not None else previous_topic, tab)
-            _period(draft, periods, sentence, clause_end)
+            _period(draft, text, periods, entities, sentence, clause_end, published, tab)
             _modality(draft, text, clause_start, sentence, tab)
             _source(draft, text, entities, sentence, tab)
             draft.confidence = round(0.95 - 0.1 * (draft.metric is None) - 0.05 * (draft.subject is None), 2)

@@ -70,9 +70,11 @@ def _tables() -> _PeriodTables:
     year = rf"(?:(?P<year>(?:19|20)[0-9]{{2}}|[二〇零一三四五六七八九]{{4}})\ ?(?:年度|财年|年)|(?P<rel>{rel_alt}))"
     month = rf"(?P<month>{number})\ ?月(?:份)?(?:\ ?(?P<day>{number})\ ?[日号])?"
     # Every alternative consumes text: an all-optional pattern would match at every character.
+    first_months = rf"前\ ?(?P<months>[0-9]{{1,2}}|[{_CN_SMALL}]{{1,3}})\ ?个月"
     pattern = regex.compile(
         rf"(?P<until>截至|截止到|截止|至)?\ ?"
-        rf"(?:{year}\ ?(?:(?P<span>{span_alt})|{month})?|(?P<span>{span_alt})|{month})"
+        rf"(?:{year}\ ?(?:(?P<span>{span_alt})|{first_months}|{month})?|(?P<span>{span_alt})|{first_months}|{month})"
+        rf"(?P<edge>末|底)?(?P<since>以来)?"
     )
     rolling = regex.compile(
         rf"(?P<dir>{'|'.join(map(regex.escape, t['rolling']['past']))}|{'|'.join(map(regex.escape, t['rolling']['future']))})"
@@ -96,13 +98,13 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     tab = _tables()
     t = load_table("periods")
     found: list[PeriodMention] = []
+    # The year of the last explicit "2008 年": a bare 第四季度 or 11 月 after it belongs to
+    # it (and to the publication year only when the text has named none).
+    anchor: int | None = None
     for match in tab.pattern.finditer(text, timeout=REGEX_TIMEOUT_S):
-        if not (match.group("year") or match.group("rel") or match.group("span") or match.group("month")):
+        if not (match.group("year") or match.group("rel") or match.group("span") or match.group("month")
+                or match.group("months")):
             continue
-        if match.group("month") and not (match.group("year") or match.group("rel")) and not match.group("day") \
-                and not match.group("until"):
-            # "6 月" alone is a month of the publication year; keep it, marked relative
-            pass
         start, end = match.span()
         while start < end and text[start] == " ":
             start += 1
@@ -114,14 +116,20 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
             start = end - len(label)
         year = None
         if match.group("year"):
-            year = _year_value(match.group("year"))
-        elif match.group("rel") and published:
-            year = published.year + tab.relative_years[match.group("rel")]
-        elif published and (match.group("span") or match.group("month")):
-            year = published.year
+            year = anchor = _year_value(match.group("year"))
+        elif match.group("rel"):
+            if published:
+                year = published.year + tab.relative_years[match.group("rel")]
+        elif match.group("span") or match.group("month") or match.group("months"):
+            year = anchor if anchor is not None else (published.year if published else None)
         first = last = None
         if year is not None:
-            if match.group("span"):
+            if match.group("months"):
+                count = _small_number(match.group("months"))
+                if count is None or not 1 <= count <= 12:
+                    continue
+                first, last = date(year, 1, 1), _month_end(year, count)
+            elif match.group("span"):
                 m1, m2 = tab.spans[match.group("span")]
                 first, last = date(year, m1, 1), _month_end(year, m2)
             elif match.group("month"):
@@ -140,15 +148,20 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
                     first, last = date(year, month, 1), _month_end(year, month)
             else:
                 first, last = date(year, 1, 1), date(year, 12, 31)
+        if match.group("edge") and last is not None:
+            first = last  # 三季度末, 去年底: the last day
+        if match.group("since"):
+            last = published  # 今年以来: up to the day of writing
         if match.group("until") in ("截至", "截止到", "截止"):
             first = None
-        year_only = bool(match.group("year")) and not (match.group("span") or match.group("month"))
+        year_only = bool(match.group("year")) and not (match.group("span") or match.group("month")
+                                                       or match.group("months") or match.group("since"))
         found.append(PeriodMention(start, end, label, first, last, year_only))
     for match in tab.rolling.finditer(text, timeout=REGEX_TIMEOUT_S):
         n = _small_number(match.group("n"))
-        if n is None:
-            continue
         unit = match.group("unit")
+        if n is None or (match.group("dir") == "前" and unit == "个月"):
+            continue  # 前 9 个月 counts from January (above), not back from today
         months = {"年": 12 * n, "个月": n, "个季度": 3 * n}.get(unit, 0)
         days = {"周": 7 * n, "天": n}.get(unit, 0)
         first = last = None

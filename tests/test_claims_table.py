@@ -68,8 +68,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "rank-jushen": "no claim: 跻身行业第 4 位 -- a scope word between 跻身 and 第 makes it an ordinal",
     "period-jinnian": "modality reported (计划新开 is not a target cue) and subject '今年星海控股' (the ORG rule "
                       "absorbs 今年 into the name)",
-    "period-jinnian-qian-n-yue": "period ('前 7 个月', 2023-01-16, 2023-08-15): 今年前 N 个月 is read as a rolling "
-                                 "window back from the publication date instead of January to month N",
     "modality-hypothetical": "modality forecast for both numbers: the forecast cue 料 matches inside 原材料 (and "
                              "forecast is checked before hypothetical)",
     "subject-org-ending-dianzi": "subject None: 北辰电子有限公司 is not recognised (子 is an ORG left-stop, so names "
