@@ -91,6 +91,7 @@ class _Tables:
     org_lead_in_re: regex.Pattern
     org_generic_modifiers: tuple[str, ...]
     fund_product_words: tuple[str, ...]
+    org_suffix_continuations: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +127,7 @@ def tables() -> _Tables:
         org_lead_in_re=regex.compile(_alt(t["org_lead_ins"])),
         org_generic_modifiers=tuple(t["org_generic_modifiers"]),
         fund_product_words=tuple(t["fund_product_words"]),
+        org_suffix_continuations=tuple(t["org_suffix_continuations"]),
     )
 
 
@@ -258,6 +260,11 @@ def _suffix_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candid
         name = text[start:match.start()]
         if not 2 <= len(name) <= _LONGEST_ORG_NAME or name in tab.non_name_words:
             continue
+        if text.startswith(tab.org_suffix_continuations, match.end()):
+            continue  # 证券网, 银行业, 基金类: the suffix is part of another word
+        inner = tab.org_suffix_re.search(name)
+        if inner is not None and inner.end() < len(name):
+            continue  # 长盛基金再次调研公司: a clause between two names, not one name
         if any(w in name for w in tab.generic_org_words) or any(w in name for w in tab.org_generic_modifiers):
             continue
         entity_type = "ORG"
