@@ -70,6 +70,7 @@ class _ClaimTables:
     anaphora_type: dict[str, str]
     not_metrics: frozenset[str]
     event_time_re: regex.Pattern
+    metric_stop_re: regex.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +97,7 @@ def _tables() -> _ClaimTables:
         ),
         anaphora_type=dict(t["anaphora"]),
         not_metrics=frozenset(t["not_metrics"]),
+        metric_stop_re=regex.compile(_alt(t["metric_stop_words"])),
         event_time_re=regex.compile(rf"[^。；]{{0,24}}?(?:{_alt(t['event_time_words'])})"),
     )
 
@@ -154,7 +156,7 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.metric = before[-1].group()
         draft.explanation.append(f"metric before the number: {draft.metric}")
         return
-    if q.unit_kind == "count" or q.unit is None:
+    if q.unit_kind == "count" or q.unit in (None, "x"):
         noun = regex.match(r"\ ?(?:[\p{Han}]{0,6}?的)?(?P<noun>\p{Han}{2,4}?)(?=获得|实现|参与|提供|为|在|加入|入驻|使用|$|[，。；、])", after)
         if noun and not regex.match(r"[的了是在和与及]", noun.group("noun")):
             draft.metric = noun.group("noun")
@@ -178,6 +180,9 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
                 head = head[: -len(word)].rstrip()
                 changed = True
     candidate = regex.search(r"(?:[A-Za-z]{2,}|\p{Han}{2,6})$", head)
+    if candidate and tab.metric_stop_re.search(candidate.group()):
+        draft.explanation.append(f"no metric: {candidate.group()} is not a noun phrase")
+        return
     if candidate and not regex.search(r"[的了在是和与]", candidate.group()) and candidate.group() not in tab.not_metrics:
         draft.metric = candidate.group()[-6:]
         draft.explanation.append(f"metric from the words before the number: {draft.metric}")
