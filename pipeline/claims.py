@@ -188,6 +188,12 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.explanation.append(f"metric from the words before the number: {draft.metric}")
 
 
+# What a count counts: 19 只新基金, 5 只债券型基金, 3 家外资机构 (up to a verb or punctuation).
+_COUNTED_NOUN = regex.compile(
+    r"\ ?(?P<noun>\p{Han}{1,8}?)(?=获得|实现|参与|提供|为|在|加入|入驻|使用|正在|已|将|均|中|的|共|合计|$|[，。；、：（(])"
+)
+
+
 def _mentions_in(entities: Sequence[ResolvedEntity], start: int, end: int) -> list[tuple[int, int]]:
     """``(mention start, entity index)`` of subject-type mentions in ``[start, end)``."""
     found = []
@@ -218,6 +224,18 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
     if draft.subject is None and in_clause:
         draft.subject = in_clause[-1][1]
         draft.explanation.append("subject: nearest name in the clause")
+    if draft.subject is None and q.unit_kind == "count":
+        programmes = [m for m in _mentions_in(entities, sentence[0], q.start) if entities[m[1]].type == "PROGRAMME"]
+        if programmes:  # 青云计划 … 超过 50 万家商家获得扶持: counted within the programme
+            draft.subject = programmes[-1][1]
+            draft.subject_text = entities[draft.subject].name
+            draft.explanation.append("subject: the programme whose reach is counted")
+            return
+        counted = _COUNTED_NOUN.match(text, q.end, timeout=REGEX_TIMEOUT_S)
+        if counted and not any(s < counted.end() and q.end < e for entity in entities for s, e in entity.mentions):
+            draft.subject_text = counted.group("noun")
+            draft.explanation.append(f"subject: the things counted, {draft.subject_text}")
+            return
     if draft.subject is None:
         in_sentence = [m for m in _mentions_in(entities, sentence[0], q.start) if entities[m[1]].type != "PERSON"]
         if in_sentence:
