@@ -98,7 +98,8 @@ def _tables() -> _ClaimTables:
         anaphora_type=dict(t["anaphora"]),
         not_metrics=frozenset(t["not_metrics"]),
         metric_stop_re=regex.compile(_alt(t["metric_stop_words"])),
-        event_time_re=regex.compile(rf"[^。；]{{0,24}}?(?:{_alt(t['event_time_words'])})"),
+        event_time_re=regex.compile(
+            rf"[^。；]{{0,30}}?(?:(?:{_alt(t['event_time_verbs'])})(?:的|[^。；]*，)|{_alt(t['event_time_places'])})"),
     )
 
 
@@ -190,7 +191,7 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
 
 # What a count counts: 19 只新基金, 5 只债券型基金, 3 家外资机构 (up to a verb or punctuation).
 _COUNTED_NOUN = regex.compile(
-    r"\ ?(?P<noun>\p{Han}{1,8}?)(?=获得|实现|参与|提供|为|在|加入|入驻|使用|正在|已|将|均|中|的|共|合计|$|[，。；、：（(])"
+    r"\ ?(?P<noun>(?![的了是在到和与及为被把将])\p{Han}{2,8}?)(?=获得|实现|参与|提供|为|在|加入|入驻|使用|正在|已|将|均|中|的|共|合计|$|[，。；、：（(])"
 )
 
 
@@ -232,7 +233,8 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
             draft.explanation.append("subject: the programme whose reach is counted")
             return
         counted = _COUNTED_NOUN.match(text, q.end, timeout=REGEX_TIMEOUT_S)
-        if counted and not any(s < counted.end() and q.end < e for entity in entities for s, e in entity.mentions):
+        if counted and not tab.metric_stop_re.search(counted.group("noun")) \
+                and not any(s < counted.end() and q.end < e for entity in entities for s, e in entity.mentions):
             draft.subject_text = counted.group("noun")
             draft.explanation.append(f"subject: the things counted, {draft.subject_text}")
             return
