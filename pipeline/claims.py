@@ -71,12 +71,17 @@ class _ClaimTables:
     not_metrics: frozenset[str]
     event_time_re: regex.Pattern
     metric_stop_re: regex.Pattern
+    comparison_re: regex.Pattern
+    doubling_words: tuple[str, ...]
+    forecast_false_friends: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
 def _tables() -> _ClaimTables:
     t = load_table("claims")
     direction_of = {w: d for d, words in t["change_verbs"].items() for w in words}
+    comparison_of = {w: d for d, words in t["comparison_verbs"].items() for w in words}
+    direction_of.update(comparison_of)
     basis_of = {w: b for b, words in t["basis"].items() for w in words}
     return _ClaimTables(
         change_re=regex.compile(rf"(?:{_alt(direction_of)})了?(?P<marker>{_alt(t['level_markers'])})?\ ?$"),
@@ -86,7 +91,7 @@ def _tables() -> _ClaimTables:
         basis_of=basis_of,
         share_re=regex.compile(rf"(?:{_alt(t['share_cues'])})"),
         linking=tuple(sorted(t["linking_words"], key=len, reverse=True)),
-        modality={k: tuple(v) for k, v in t["modality"].items() if k != "future_jiang_verbs"},
+        modality={k: tuple(v) for k, v in t["modality"].items() if k not in ("future_jiang_verbs", "forecast_false_friends")},
         future_jiang_re=regex.compile(rf"将(?:会|要)?\ ?(?:{_alt(t['future_jiang_verbs'])})"),
         metric_re=regex.compile(rf"(?<![A-Za-z])(?:{_alt(t['metrics'])})(?![A-Za-z])"),
         source_before_re=regex.compile(rf"(?:{_alt(t['source_before'])})"),
@@ -98,6 +103,9 @@ def _tables() -> _ClaimTables:
         anaphora_type=dict(t["anaphora"]),
         not_metrics=frozenset(t["not_metrics"]),
         metric_stop_re=regex.compile(_alt(t["metric_stop_words"])),
+        comparison_re=regex.compile(rf"(?:{_alt(comparison_of)})[^，。；\d]{{1,12}}$"),
+        doubling_words=tuple(t["doubling_words"]),
+        forecast_false_friends=tuple(t["modality"]["forecast_false_friends"]),
         event_time_re=regex.compile(
             rf"[^。；]{{0,30}}?(?:(?:{_alt(t['event_time_verbs'])})(?:的|[^。；]*，)|{_alt(t['event_time_places'])})"),
     )
@@ -122,8 +130,14 @@ def _kind_and_direction(draft: ClaimDraft, text: str, clause_start: int, previou
         draft.kind = "rank"
         draft.explanation.append("kind rank: 位列/排名 第N")
         return
+    if q.unit == "x" and any(w in text[max(clause_start, q.start - 3):q.end] for w in tab.doubling_words):
+        draft.kind, draft.direction = "change", "up"
+        draft.explanation.append("kind change, direction up: a doubling")
+        return
     change = tab.change_re.search(head.rstrip(" 了"), timeout=REGEX_TIMEOUT_S)
-    if change and not change.group("marker"):
+    if change is None and q.unit in ("%", "x", "pp"):
+        change = tab.comparison_re.search(head, timeout=REGEX_TIMEOUT_S)
+    if change and not change.groupdict().get("marker"):
         verb = change.group().rstrip(" ")
         word = max((w for w in tab.direction_of if verb.startswith(w) or verb.endswith(w) or w in verb), key=len)
         draft.kind = "change"
@@ -153,6 +167,13 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.explanation.append(f"metric after the number: {draft.metric}")
         return
     before = list(tab.metric_re.finditer(text, clause_start, q.start, timeout=REGEX_TIMEOUT_S))
+    if q.unit_kind == "count" and before and regex.fullmatch(r"了?\ ?", text[before[-1].end():q.start]):
+        counted = _COUNTED_NOUN.match(text, q.end, timeout=REGEX_TIMEOUT_S)
+        if counted and not tab.metric_stop_re.search(counted.group("noun")):
+            # 投资了 26 个项目: the word before is the verb, the count is of 项目
+            draft.metric = counted.group("noun")
+            draft.explanation.append(f"metric: the counted noun {draft.metric}")
+            return
     if before:
         draft.metric = before[-1].group()
         draft.explanation.append(f"metric before the number: {draft.metric}")
@@ -289,13 +310,21 @@ def _period(draft: ClaimDraft, text: str, periods: Sequence[PeriodMention], enti
                 return
 
 
+def _without(text: str, words: Sequence[str]) -> str:
+    """``text`` with every occurrence of ``words`` blanked (so 原材料 hides its 料)."""
+    for word in words:
+        text = text.replace(word, " " * len(word))
+    return text
+
+
 def _modality(draft: ClaimDraft, text: str, clause_start: int, sentence: tuple[int, int], tab: _ClaimTables) -> None:
     q = draft.quantity
     clause = text[clause_start:q.start]
     whole_sentence = text[sentence[0]:sentence[1]]
     if any(w in whole_sentence for w in tab.modality["denied_rumour"]) and any(w in whole_sentence for w in tab.modality["denial"]):
         draft.modality = "denied"
-    elif any(w in text[sentence[0]:q.start] for w in ("预计", "预期", "预测")) or any(w in clause for w in tab.modality["forecast"]):
+    elif any(w in text[sentence[0]:q.start] for w in ("预计", "预期", "预测")) or any(
+            w in _without(clause, tab.forecast_false_friends) for w in tab.modality["forecast"]):
         draft.modality = "forecast"
     elif any(w in clause for w in tab.modality["commitment"]):
         draft.modality = "commitment"

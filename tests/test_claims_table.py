@@ -57,21 +57,10 @@ KNOWN_FAILURES: dict[str, str] = {
     "zhiduo": "qualifier exact: 至多可领取 5 张 (verb between) is not seen",
     "zuiduo": "qualifier exact: 最多绑定 3 台 (verb between) is not seen",
     "percentage-points-no-ge": "text '1.2 百', value 120, unit None: the magnitude 百 is taken before the unit 百分点",
-    "fanfan": "kind level, direction None: 翻番 is not read as a change",
-    "fan-le-yi-fan": "kind level, direction None: 翻了一番 is not read as a change",
     "fan-liang-fan": "two claims: 五年 (duration inside 五年内) becomes a claim, 年内 is taken as the period 2023, and "
                      "modality is reported (计划 + verb not in the target cues)",
-    "measure-ge": "metric '投资' (the verb before the number) instead of the counted noun 项目",
-    "gaochu": "kind level: 高出 separated from the number by its comparison base (高出行业平均水平 35%) is not a change",
-    "zengzhi-level": "kind change, direction up: 增至 is listed as a change verb, but 增至 N is the level reached",
     "rank-with-scope": "no claim: 位居全国第二 -- a scope word between 位居 and 第 makes it an ordinal",
     "rank-jushen": "no claim: 跻身行业第 4 位 -- a scope word between 跻身 and 第 makes it an ordinal",
-    "period-jinnian": "modality reported (计划新开 is not a target cue) and subject '今年星海控股' (the ORG rule "
-                      "absorbs 今年 into the name)",
-    "modality-hypothetical": "modality forecast for both numbers: the forecast cue 料 matches inside 原材料 (and "
-                             "forecast is checked before hypothetical)",
-    "subject-org-ending-dianzi": "subject None: 北辰电子有限公司 is not recognised (子 is an ORG left-stop, so names "
-                                 "ending in 电子 lose their prefix)",
     "non-ershou": "extra claim 二手 (value 2, unit 手): 二手车 is read as 2 手",
 }
 
