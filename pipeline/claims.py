@@ -72,6 +72,8 @@ class _ClaimTables:
     event_time_re: regex.Pattern
     metric_stop_re: regex.Pattern
     comparison_re: regex.Pattern
+    share_after: tuple[str, ...]
+    change_metric_direction: dict[str, str]
     doubling_words: tuple[str, ...]
     forecast_false_friends: tuple[str, ...]
 
@@ -105,6 +107,8 @@ def _tables() -> _ClaimTables:
         metric_stop_re=regex.compile(_alt(t["metric_stop_words"])),
         comparison_re=regex.compile(rf"(?:{_alt(comparison_of)})[^，。；\d]{{1,12}}$"),
         doubling_words=tuple(t["doubling_words"]),
+        share_after=tuple(t["share_after"]),
+        change_metric_direction={w: d for d, words in t["change_metrics"].items() for w in words},
         forecast_false_friends=tuple(t["modality"]["forecast_false_friends"]),
         event_time_re=regex.compile(
             rf"[^。；]{{0,30}}?(?:(?:{_alt(t['event_time_verbs'])})(?:的|[^。；]*，)|{_alt(t['event_time_places'])})"),
@@ -134,7 +138,9 @@ def _kind_and_direction(draft: ClaimDraft, text: str, clause_start: int, previou
         draft.kind, draft.direction = "change", "up"
         draft.explanation.append("kind change, direction up: a doubling")
         return
-    change = tab.change_re.search(head.rstrip(" 了"), timeout=REGEX_TIMEOUT_S)
+    change = tab.change_re.search(regex.sub(r"的(?=[为是达]\ ?$)", "", head.rstrip(" 了")), timeout=REGEX_TIMEOUT_S)
+    if change and change.groupdict().get("marker") and regex.search(r"的[为是达]\ ?$", head):
+        change = tab.change_re.search(head.rstrip(" 了")[:-2], timeout=REGEX_TIMEOUT_S)  # 增加的为 28.6 亿: the increase
     if change is None and q.unit in ("%", "x", "pp"):
         change = tab.comparison_re.search(head, timeout=REGEX_TIMEOUT_S)
     if change and not change.groupdict().get("marker"):
@@ -149,6 +155,14 @@ def _kind_and_direction(draft: ClaimDraft, text: str, clause_start: int, previou
         draft.basis = basis
         if basis:
             draft.explanation.append(f"basis {basis}")
+        return
+    if draft.metric in tab.change_metric_direction:
+        draft.kind, draft.direction = "change", tab.change_metric_direction[draft.metric]
+        draft.explanation.append(f"kind change: {draft.metric} measures a change")
+        return
+    if q.unit == "%" and text.startswith(tab.share_after, q.end):
+        draft.kind = "share"
+        draft.explanation.append("kind share: a percentage of the shares or the market")
         return
     if q.unit == "%" and tab.share_re.search(text[clause_start:q.start], timeout=REGEX_TIMEOUT_S):
         draft.kind = "share"
@@ -169,7 +183,7 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
     before = list(tab.metric_re.finditer(text, clause_start, q.start, timeout=REGEX_TIMEOUT_S))
     if q.unit_kind == "count" and before and regex.fullmatch(r"了?\ ?", text[before[-1].end():q.start]):
         counted = _COUNTED_NOUN.match(text, q.end, timeout=REGEX_TIMEOUT_S)
-        if counted and not tab.metric_stop_re.search(counted.group("noun")):
+        if counted and not _clause_word_in(counted.group("noun"), tab):
             # 投资了 26 个项目: the word before is the verb, the count is of 项目
             draft.metric = counted.group("noun")
             draft.explanation.append(f"metric: the counted noun {draft.metric}")
@@ -180,7 +194,8 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         return
     if q.unit_kind == "count" or q.unit in (None, "x"):
         noun = regex.match(r"\ ?(?:[\p{Han}]{0,6}?的)?(?P<noun>\p{Han}{2,4}?)(?=获得|实现|参与|提供|为|在|加入|入驻|使用|$|[，。；、])", after)
-        if noun and not regex.match(r"[的了是在和与及]", noun.group("noun")):
+        if noun and not regex.match(r"[的了是在和与及]", noun.group("noun")) \
+                and not _clause_word_in(noun.group("noun"), tab):
             draft.metric = noun.group("noun")
             draft.explanation.append(f"metric: the counted noun {draft.metric}")
             return
@@ -214,6 +229,12 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
 _COUNTED_NOUN = regex.compile(
     r"\ ?(?P<noun>(?![的了是在到和与及为被把将])\p{Han}{2,8}?)(?=获得|实现|参与|提供|为|在|加入|入驻|使用|正在|已|将|均|中|的|共|合计|$|[，。；、：（(])"
 )
+
+
+def _clause_word_in(noun: str, tab: _ClaimTables) -> bool:
+    """Whether a would-be counted noun holds a clause word (紧随其后, 累计); single
+    characters are left out so that 被投企业 stays a noun."""
+    return any(len(m.group()) > 1 for m in tab.metric_stop_re.finditer(noun))
 
 
 def _mentions_in(entities: Sequence[ResolvedEntity], start: int, end: int) -> list[tuple[int, int]]:
@@ -254,7 +275,7 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
             draft.explanation.append("subject: the programme whose reach is counted")
             return
         counted = _COUNTED_NOUN.match(text, q.end, timeout=REGEX_TIMEOUT_S)
-        if counted and not tab.metric_stop_re.search(counted.group("noun")) \
+        if counted and not _clause_word_in(counted.group("noun"), tab) \
                 and not any(s < counted.end() and q.end < e for entity in entities for s, e in entity.mentions):
             draft.subject_text = counted.group("noun")
             draft.explanation.append(f"subject: the things counted, {draft.subject_text}")
@@ -323,12 +344,13 @@ def _modality(draft: ClaimDraft, text: str, clause_start: int, sentence: tuple[i
     whole_sentence = text[sentence[0]:sentence[1]]
     if any(w in whole_sentence for w in tab.modality["denied_rumour"]) and any(w in whole_sentence for w in tab.modality["denial"]):
         draft.modality = "denied"
-    elif any(w in text[sentence[0]:q.start] for w in ("预计", "预期", "预测")) or any(
+    elif any(w in text[sentence[0]:q.start] for w in tab.modality["sentence_forecast"]) or any(
             w in _without(clause, tab.forecast_false_friends) for w in tab.modality["forecast"]):
         draft.modality = "forecast"
     elif any(w in clause for w in tab.modality["commitment"]):
         draft.modality = "commitment"
-    elif any(w in clause for w in tab.modality["target"]):
+    elif any(w in clause for w in tab.modality["target"]) or any(
+            w in text[sentence[0]:q.start] for w in tab.modality["sentence_target"]):
         draft.modality = "target"
     elif any(clause.startswith(w) or w in clause for w in tab.modality["hypothetical"] if len(w) > 1):
         draft.modality = "hypothetical"
@@ -400,8 +422,8 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
             clause_start = _clause_start(text, sentence[0], q.start)
             clause_end = _clause_end(text, q.end, sentence[1])
             draft = ClaimDraft(quantity=q, evidence=sentence, explanation=list(q.explanation))
-            _kind_and_direction(draft, text, clause_start, previous_end, tab)
             _metric(draft, text, clause_start, clause_end, sentence[0], entities, tab)
+            _kind_and_direction(draft, text, clause_start, previous_end, tab)
             _subject(draft, text, entities, clause_start, sentence,
                      paragraph_topic if paragraph_topic is not None else previous_topic, tab)
             _period(draft, text, periods, entities, sentence, clause_end, published, tab)
