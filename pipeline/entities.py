@@ -366,6 +366,39 @@ def _speech_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
                 yield Candidate(match.start(1), match.start(1) + len(name), name, "PERSON", "rule:speech_verb", 0.7)
 
 
+# Bylines: 作者：陈亮, （记者 吴谭）, 文/李明, 本报记者张三. The name runs to a space, bracket,
+# punctuation or the end of the line.
+_BYLINE = regex.compile(
+    r"(?P<title>作者|记者|通讯员|实习生|责任编辑|编辑|撰文|摄影|文)\s*[：:/]?\s*"
+    r"(?P<name>\p{Han}{2,3}?)(?=[\s)）\]】,，。;；/]|$)"
+)
+
+
+# A news outlet opening its report: 新快报讯, 中国证券网讯 (本报讯 names no one).
+_OUTLET = regex.compile(r"(?P<name>\p{Han}{1,6}?(?:报|网|社|台|新闻))讯")
+
+
+def _byline_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
+    outlets: list[tuple[int, str]] = []  # (end, name)
+    for match in _OUTLET.finditer(text, timeout=REGEX_TIMEOUT_S):
+        start = match.start("name")
+        while start < match.end("name") - 2 and text[start] in "本该据讯":
+            start += 1
+        name = text[start:match.end("name")]
+        if len(name) >= 2 and name not in ("本报", "该报"):
+            outlets.append((match.end(), name))
+            yield Candidate(start, match.end("name"), name, "ORG", "rule:outlet", 0.8)
+    for match in _BYLINE.finditer(text, timeout=REGEX_TIMEOUT_S):
+        name = match.group("name")
+        if name in tab.non_name_words or name[0] not in tab.surnames and not any(
+                name.startswith(c) for c in tab.compound_surnames):
+            continue
+        # 新快报讯(记者 吴谭): the reporter works for the outlet just named
+        outlet = next((o for end, o in outlets if 0 <= match.start() - end <= 3), None)
+        yield Candidate(match.start("name"), match.end("name"), name, "PERSON", "rule:byline", 0.8,
+                        roles=((match.group("title"), outlet),))
+
+
 def _programme_event_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
     """Unquoted programmes after a verb of launching: 推出青云计划."""
     pattern = regex.compile(
@@ -406,6 +439,7 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     titled = list(_title_name_candidates(text, tab, known, org_positions))
     candidates += titled
     candidates += _speech_candidates(text, tab)
+    candidates += _byline_candidates(text, tab)
     candidates += _ner_candidates(ner_spans, tab)
     return candidates
 

@@ -27,6 +27,8 @@ PEOPLE = [
                  [("负责人", "青禾家居")], id="anaphor-resolves-to-topic"),
     pytest.param("据腾讯云生态合作负责人刘文杰介绍，方案已覆盖全国。", "刘文杰",
                  [("生态合作负责人", "腾讯云")], id="known-org-unit-then-long-title"),
+    pytest.param("华夏晨报讯（记者 孙悦）本周多家银行下调存款利率。", "孙悦", [("记者", "华夏晨报")], id="byline-with-outlet"),
+    pytest.param("新款手机售价 3999 元    作者：冯启明    该机搭载新芯片。", "冯启明", [("作者", None)], id="byline-author"),
 ]
 
 
