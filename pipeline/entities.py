@@ -92,6 +92,8 @@ class _Tables:
     org_generic_modifiers: tuple[str, ...]
     fund_product_words: tuple[str, ...]
     org_suffix_continuations: tuple[str, ...]
+    ner_only_types: frozenset[str]
+    proper_name_tags: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +130,8 @@ def tables() -> _Tables:
         org_generic_modifiers=tuple(t["org_generic_modifiers"]),
         fund_product_words=tuple(t["fund_product_words"]),
         org_suffix_continuations=tuple(t["org_suffix_continuations"]),
+        ner_only_types=frozenset(t["ner_only_types"]),
+        proper_name_tags=frozenset(t["proper_name_tags"]),
     )
 
 
@@ -267,9 +271,7 @@ def _suffix_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candid
             continue  # 长盛基金再次调研公司: a clause between two names, not one name
         if any(w in name for w in tab.generic_org_words) or any(w in name for w in tab.org_generic_modifiers):
             continue
-        entity_type = "ORG"
-        if match.group() == "基金" and (len(name) >= 4 or any(w in name for w in tab.fund_product_words)):
-            entity_type = "PRODUCT"
+        entity_type = "PRODUCT" if _is_fund_product(name + match.group(), tab) else "ORG"
         yield Candidate(start, match.end(), text[start:match.end()], entity_type, "rule:org_suffix", 0.8)
 
 
@@ -413,13 +415,52 @@ def _programme_event_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
 
 
 def _ner_candidates(ner_spans, tab: _Tables) -> Iterable[Candidate]:
+    """The NER's spans as candidates. A span that does not look like a name keeps score 0: it
+    can still confirm a rule's span (raising its confidence) but never stands alone."""
     for span in ner_spans or ():
         if span.label not in ("PERSON", "ORG", "LOCATION", "WORK"):
             continue
         if len(span.text) < 2 or span.text in tab.non_name_words:
             continue
+        score = float(span.score) if _looks_like_name(span.text, span.label, tab) else 0.0
+        if span.label == "ORG" and _is_fund_product(span.text, tab):
+            yield Candidate(span.start, span.end, span.text, "PRODUCT", "ner", score)
+            continue
         attributes = (("org_kind", span.fine_label),) if span.label == "ORG" else ()
-        yield Candidate(span.start, span.end, span.text, span.label, "ner", float(span.score), attributes=attributes)
+        yield Candidate(span.start, span.end, span.text, span.label, "ner", score, attributes=attributes)
+
+
+def _is_fund_product(name: str, tab: _Tables) -> bool:
+    """易方达行业领先股票基金 is a fund (a product); 易方达基金 is the fund company."""
+    if not name.endswith("基金"):
+        return False
+    issuer_and_strategy = name[:-2]
+    return len(issuer_and_strategy) >= 4 or any(w in issuer_and_strategy for w in tab.fund_product_words)
+
+
+_BRACKETS = regex.compile(r"[（）()【】\[\]《》“”「」]")
+
+
+def _looks_like_name(text: str, label: str, tab: _Tables) -> bool:
+    """Whether an NER span may become an entity without a rule's support (tuned on dev gold:
+    the NER alone proposes units, metrics and common nouns as ORG and WORK)."""
+    if label not in tab.ner_only_types or _BRACKETS.search(text):
+        return False
+    if label == "PERSON":
+        surname = text[0] in tab.surnames or text.startswith(tab.compound_surnames)
+        return surname and 2 <= len(text) <= 4 and regex.fullmatch(r"\p{Han}+", text) is not None
+    if not regex.search(r"\p{Han}", text) or text.startswith(tab.generic_org_words):
+        return False
+    tag = _dictionary_tags().get(text)
+    return tag is None or tag in tab.proper_name_tags
+
+
+@lru_cache(maxsize=1)
+def _dictionary_tags() -> dict[str, str]:
+    """jieba's stock word → part-of-speech table (loaded only when the NER is used)."""
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab
 
 
 # --------------------------------------------------------------------------- match + resolve

@@ -80,3 +80,52 @@ def test_mentions_never_overlap():
     text = "快手电商与快手的关系：快手电商是快手的电商业务。"
     spans = sorted(m for e in _entities(text).values() for m in e.mentions)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+# ---------------------------------------------------------------- statistical NER joining the rules
+
+def _ner_span(text, surface, label, fine_label, score=0.75, occurrence=0):
+    from pipeline.ner.recognizer import NerSpan
+
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(surface, start + 1)
+    return NerSpan(start, start + len(surface), surface, label, fine_label, score)
+
+
+def _entities_with_ner(text, spans):
+    return {e.name: e for e in resolve_entities(text, match_entities(text, None, spans))}
+
+
+def test_ner_only_person_with_surname_is_kept():
+    text = "该协议由双方签署，柯明远持有剩余股份。"
+    entities = _entities_with_ner(text, [_ner_span(text, "柯明远", "PERSON", "name")])
+    assert entities["柯明远"].type == "PERSON"
+    assert entities["柯明远"].sources == ["ner"]
+
+
+@pytest.mark.parametrize("surface, label, fine_label", [
+    ("券商", "ORG", "company"),          # a dictionary common noun
+    ("GMV", "ORG", "company"),           # Latin only: metrics and units, not names
+    ("华东（长三角）", "LOCATION", "address"),  # the NER alone never makes places or works
+    ("观点", "PERSON", "name"),           # no surname
+])
+def test_ner_only_spans_that_are_not_names_are_dropped(surface, label, fine_label):
+    text = f"本周{surface}的表现引起关注，多家机构发布报告。"
+    entities = _entities_with_ner(text, [_ner_span(text, surface, label, fine_label)])
+    assert surface not in entities
+
+
+def test_ner_confirms_a_rule_entity_and_raises_confidence():
+    text = "蓝海智造有限公司今日发布公告。"
+    alone = _entities_with_ner(text, [])["蓝海智造有限公司"]
+    confirmed = _entities_with_ner(text, [_ner_span(text, "蓝海智造有限公司", "ORG", "company", score=0.0)])
+    assert confirmed["蓝海智造有限公司"].confidence > alone.confidence
+    assert "ner" in confirmed["蓝海智造有限公司"].sources
+
+
+def test_ner_fund_names_are_products():
+    text = "新发行的长江精选蓝筹基金首日募集顺利。"
+    entities = _entities_with_ner(text, [_ner_span(text, "长江精选蓝筹基金", "ORG", "company")])
+    assert entities["长江精选蓝筹基金"].type == "PRODUCT"
+

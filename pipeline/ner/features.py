@@ -46,3 +46,39 @@ def make_doc(vocab: Vocab, text: str, domain: str = "cluener", positions: list[i
         flags = numpy.full(len(words), _DOMAIN_IDS[domain], dtype="uint64")
         doc.from_array(_FEATURE_ATTRS, numpy.stack([following, preceding, flags], axis=1))
     return doc
+
+
+_JIEBA = None
+
+
+def _jieba():
+    """A private jieba tokenizer with the stock dictionary: the pipeline's segmenter adds its own
+    words to its own instance, and the NER must see the segmentation it was trained on."""
+    global _JIEBA
+    if _JIEBA is None:
+        import logging
+
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        tokenizer = jieba.Tokenizer()
+        tokenizer.initialize()
+        _JIEBA = tokenizer
+    return _JIEBA
+
+
+def make_jieba_doc(vocab: Vocab, text: str, domain: str = "cluener", positions: list[int] | None = None) -> Doc:
+    """One token per jieba word (stock dictionary, HMM on) of the non-space characters."""
+    if positions is None:
+        positions = char_positions(text)
+    stripped = "".join(text[i] for i in positions)
+    words = [w for w in _jieba().lcut(stripped, HMM=True) if w]
+    doc = Doc(vocab, words=words, spaces=[False] * len(words))
+    if words:
+        doc.from_array([TAG], numpy.full((len(words), 1), _DOMAIN_IDS[domain], dtype="uint64"))
+    return doc
+
+
+def doc_builder(tokens: str):
+    """The document builder for a model's tokenisation (``char`` or ``jieba``)."""
+    return make_jieba_doc if tokens == "jieba" else make_doc
