@@ -244,7 +244,7 @@ def main(argv=None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     nlp.meta["name"] = "zhextract_ner"
     nlp.meta["version"] = "0.1.0"
-    nlp.meta["description"] = "zhextract statistical NER: spaCy ner over characters (see pipeline/ner/README.md)"
+    nlp.meta["description"] = f"zhextract statistical NER: spaCy ner over {args.tokens} tokens (see pipeline/ner/README.md)"
     nlp.meta["zhextract"] = {
         "tokens": args.tokens, "corpora": corpora, "train_sentences": counts, "args": {k: str(v) for k, v in vars(args).items()},
         "training_minutes": round(training_minutes, 1), "updates": step, "best_checkpoint": best[2],
