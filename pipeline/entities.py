@@ -237,6 +237,27 @@ def _gazetteer_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Can
             yield Candidate(match.start(), match.end(), match.group(), "LOCATION", "rule:known_place", 0.8)
 
 
+# A model code after a brand: R10, SD20, HDR-XR500E, GX200 (a capital, then letters, an optional
+# hyphen, and at least one digit).
+_MODEL_CODE = regex.compile(r"[A-Z][A-Za-z]{0,5}(?:-?[A-Z]{1,5})?[0-9]{1,5}[A-Za-z0-9]{0,4}(?![A-Za-z0-9-])")
+
+
+def _brand_model_candidates(text: str, brands: set[str]) -> Iterable[Candidate]:
+    """理光R10, 索尼 HDR-XR500E: a known brand or organisation directly followed by a model code
+    is a product; the code alone later in the text is its alias (see ``_alias_of``)."""
+    if not brands:
+        return
+    brand_re = regex.compile(rf"(?:{_alt(brands)}) ?")
+    for match in brand_re.finditer(text, timeout=REGEX_TIMEOUT_S):
+        code = _MODEL_CODE.match(text, match.end())
+        if code is None or (match.start() > 0 and regex.match(r"[A-Za-z0-9]", text[match.start() - 1])):
+            continue
+        yield Candidate(match.start(), code.end(), text[match.start():code.end()], "PRODUCT", "rule:brand_model", 0.8)
+        for short in {code.group(), code.group().rsplit("-", 1)[-1]}:
+            for alone in regex.finditer(rf"(?<![A-Za-z0-9-]){regex.escape(short)}(?![A-Za-z0-9-])", text):
+                yield Candidate(alone.start(), alone.end(), short, "PRODUCT", "rule:brand_model", 0.8)
+
+
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z·]")
 _LONGEST_ORG_NAME = 10
 
@@ -376,20 +397,34 @@ _BYLINE = regex.compile(
 )
 
 
-# A news outlet opening its report: 新快报讯, 中国证券网讯 (本报讯 names no one).
-_OUTLET = regex.compile(r"(?P<name>\p{Han}{1,6}?(?:报|网|社|台|新闻))讯")
+# A news outlet opening its report: 新快报讯, 上证报中国证券网讯 (two outlets); 本报讯 names no
+# one. The outlets run from a visible left edge (line start, space, punctuation) to 讯.
+_OUTLET_RUN = regex.compile(r"(?:^|(?<=[\s，。；！？、：:（）()【】\[\]]))(?P<run>\p{Han}{2,14})讯", regex.MULTILINE)
+_OUTLET_NAME = regex.compile(r"\p{Han}{1,6}?(?:报|网|社|台|新闻)")
+
+
+def _outlets(text: str) -> Iterable[tuple[int, int]]:
+    """``(start, end)`` of each outlet name in report openings."""
+    for match in _OUTLET_RUN.finditer(text, timeout=REGEX_TIMEOUT_S):
+        run, offset = match.group("run"), match.start("run")
+        if run.startswith("据"):  # 据新华社讯
+            run, offset = run[1:], offset + 1
+        if run.endswith(("本报", "该报")):
+            continue
+        names = [(m.start(), m.end()) for m in _OUTLET_NAME.finditer(run)]
+        if not names or names[0][0] != 0 or names[-1][1] != len(run) or any(
+                a[1] != b[0] for a, b in zip(names, names[1:])):
+            continue  # the run is not a sequence of outlet names
+        for start, end in names:
+            if end - start >= 2:
+                yield offset + start, offset + end
 
 
 def _byline_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
     outlets: list[tuple[int, str]] = []  # (end, name)
-    for match in _OUTLET.finditer(text, timeout=REGEX_TIMEOUT_S):
-        start = match.start("name")
-        while start < match.end("name") - 2 and text[start] in "本该据讯":
-            start += 1
-        name = text[start:match.end("name")]
-        if len(name) >= 2 and name not in ("本报", "该报"):
-            outlets.append((match.end(), name))
-            yield Candidate(start, match.end("name"), name, "ORG", "rule:outlet", 0.8)
+    for start, end in _outlets(text):
+        outlets.append((end + 1, text[start:end]))
+        yield Candidate(start, end, text[start:end], "ORG", "rule:outlet", 0.8)
     for match in _BYLINE.finditer(text, timeout=REGEX_TIMEOUT_S):
         name = match.group("name")
         if name in tab.non_name_words or name[0] not in tab.surnames and not any(
@@ -475,6 +510,7 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     candidates += _gazetteer_candidates(text, tab, token_bounds)
     candidates += _suffix_candidates(text, tab, token_bounds)
     candidates += _programme_event_candidates(text, tab)
+    candidates += _brand_model_candidates(text, {c.name for c in candidates if c.type == "ORG"} | tab.known_orgs)
     known = {c.name: c.type for c in candidates}
     org_positions = sorted((c.start, c.name) for c in candidates if c.type == "ORG")
     titled = list(_title_name_candidates(text, tab, known, org_positions))
@@ -507,7 +543,23 @@ def _alias_of(short: str, long: str, entity_type: str, tab: _Tables) -> bool:
         return True
     if entity_type in ("EVENT", "PROGRAMME"):
         return regex.fullmatch(r"[0-9. ]+", rest) is not None or len(short) >= 3
+    if entity_type == "PRODUCT" and _MODEL_CODE.fullmatch(rest.lstrip("-")):
+        return False  # 索尼 is the brand of 索尼 HDR-XR500E, not another name for it
     return entity_type in ("PRODUCT", "WORK")
+
+
+_TRAILING_MODEL_CODE = regex.compile(r"(?P<brand>.*?) ?(?P<code>(?:[A-Z][A-Za-z]{0,5}-)?" + _MODEL_CODE.pattern + ")$")
+
+
+def _model_code_of(short: str, long: str) -> bool:
+    """Whether ``short`` names the same model as the product ``long``: its code, or its brand
+    with the code's last part (R10 and 理光 R10 for 理光R10; XR500E and 索尼XR500E for
+    索尼 HDR-XR500E)."""
+    a, b = _TRAILING_MODEL_CODE.match(short), _TRAILING_MODEL_CODE.match(long)
+    if a is None or b is None or short == long:
+        return False
+    same_brand = a["brand"] in ("", b["brand"])
+    return same_brand and b["code"].endswith(a["code"])
 
 
 def resolve_entities(text: str, candidates: list[Candidate]) -> list[ResolvedEntity]:
@@ -546,7 +598,8 @@ def resolve_entities(text: str, candidates: list[Candidate]) -> list[ResolvedEnt
                 continue
             a, b = entities[short], entities[long]
             same_family = a.type == b.type or {a.type, b.type} <= {"ORG", "PRODUCT"}
-            if same_family and _alias_of(short, long, b.type, tab):
+            if same_family and (_alias_of(short, long, b.type, tab)
+                                or b.type == "PRODUCT" and _model_code_of(short, long)):
                 folded[short] = long
                 break
     for short, long in folded.items():

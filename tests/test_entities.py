@@ -129,3 +129,23 @@ def test_ner_fund_names_are_products():
     entities = _entities_with_ner(text, [_ner_span(text, "长江精选蓝筹基金", "ORG", "company")])
     assert entities["长江精选蓝筹基金"].type == "PRODUCT"
 
+
+
+@pytest.mark.parametrize("text, outlets", [
+    ("上证报中国证券网讯 潞安集团今日公告。", ["上证报", "中国证券网"]),
+    ("首募规模均呈上升趋势本报讯 (记者赵侠)基金发行再度掀起高潮。", []),
+    ("据新华社讯，多家银行下调存款利率。", ["新华社"]),
+])
+def test_report_openings_name_their_outlets(text, outlets):
+    found = [name for name, e in _entities(text).items() if "rule:outlet" in e.sources]
+    assert sorted(found) == sorted(outlets)
+    assert all(_entities(text)[name].type == "ORG" for name in outlets)
+
+
+def test_brand_and_model_code_make_a_product_with_its_code_as_alias():
+    text = "理光R10售价1750元。R10搭载了一枚CCD感光元件，而前代R8的镜头基本相同。"
+    entities = _entities(text)
+    assert entities["理光R10"].type == "PRODUCT"
+    assert "R10" in entities["理光R10"].aliases
+    assert len(entities["理光R10"].mentions) == 2
+    assert "理光" not in entities["理光R10"].aliases
