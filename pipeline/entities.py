@@ -258,6 +258,26 @@ def _brand_model_candidates(text: str, brands: set[str]) -> Iterable[Candidate]:
                 yield Candidate(alone.start(), alone.end(), short, "PRODUCT", "rule:brand_model", 0.8)
 
 
+# A listed company named with its stock code: 通产丽星（002243，收盘价8.95元）, 腾讯控股(00700.HK),
+# 万科A（000002.SZ）.
+_STOCK_CODE_AFTER = regex.compile(
+    r"(?P<run>[\p{Han}A-Za-z*]{2,12})\s?[（(]\s?(?:(?:SH|SZ|HK)[:：]?)?\d{5,6}(?:\.(?:SH|SZ|HK|SS))?\s?[，,；;）)\s]")
+
+
+def _listed_company_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
+    """Companies named with a stock code in brackets; the name is what follows the last lead-in
+    word (据公告，今日通产丽星 → 通产丽星) and is at most 8 characters."""
+    for match in _STOCK_CODE_AFTER.finditer(text, timeout=REGEX_TIMEOUT_S):
+        run, start = match.group("run"), match.start("run")
+        for lead_in in tab.org_lead_in_re.finditer(run, overlapped=True):
+            if lead_in.end() < len(run) - 1:
+                cut = lead_in.end()
+                run, start = run[cut:], start + cut
+                break
+        if 2 <= len(run) <= 8 and not run.startswith(tuple(tab.non_name_words)):
+            yield Candidate(start, start + len(run), run, "ORG", "rule:stock_code", 0.9)
+
+
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z·]")
 _LONGEST_ORG_NAME = 10
 
@@ -509,6 +529,7 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     candidates += _work_candidates(text)
     candidates += _gazetteer_candidates(text, tab, token_bounds)
     candidates += _suffix_candidates(text, tab, token_bounds)
+    candidates += _listed_company_candidates(text, tab)
     candidates += _programme_event_candidates(text, tab)
     candidates += _brand_model_candidates(text, {c.name for c in candidates if c.type == "ORG"} | tab.known_orgs)
     known = {c.name: c.type for c in candidates}

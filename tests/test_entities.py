@@ -149,3 +149,17 @@ def test_brand_and_model_code_make_a_product_with_its_code_as_alias():
     assert "R10" in entities["理光R10"].aliases
     assert len(entities["理光R10"].mentions) == 2
     assert "理光" not in entities["理光R10"].aliases
+
+
+@pytest.mark.parametrize("text, name", [
+    ("今日，星河丽华（002243，收盘价8.95元）公布了2008年年报。", "星河丽华"),
+    ("蓝鲸控股(00700.HK)今日发布公告。", "蓝鲸控股"),
+    ("据公告，今日青禾A（000002.SZ）宣布回购。", "青禾A"),
+])
+def test_company_named_with_its_stock_code(text, name):
+    entity = _entities(text)[name]
+    assert entity.type == "ORG"
+
+
+def test_stock_code_after_a_generic_word_is_no_company():
+    assert not any(e.type == "ORG" for e in _entities("公司股票（600888）今日复牌。").values())
