@@ -55,6 +55,8 @@ _PROBE = r'''
 import json, resource, sys, time
 started = time.perf_counter()
 kind, corpus, workers, option = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+option, _, variant = option.partition(":")
+use_ner = variant != "rules"
 rows = [json.loads(line) for line in open(corpus, encoding="utf-8")]
 chars = sum(len(r["text"]) for r in rows)
 result = {"documents": len(rows), "chars": chars}
@@ -62,7 +64,7 @@ if kind == "pipeline":
     t0 = time.perf_counter()
     from pipeline import Extractor
     from models import Document
-    extractor = Extractor(segmenter=option, use_ner=True)
+    extractor = Extractor(segmenter=option, use_ner=use_ner)
     result["load_s"] = time.perf_counter() - t0
     extractor.extract_document(Document(id=rows[0]["id"], text=rows[0]["text"]))
     result["first_record_s"] = time.perf_counter() - t0
@@ -70,7 +72,7 @@ if kind == "pipeline":
     import tempfile, pathlib
     out = pathlib.Path(tempfile.mkdtemp()) / "out.jsonl"
     t1 = time.perf_counter()
-    summary = run_batch([corpus], out, segmenter=option, use_ner=True, workers=workers)
+    summary = run_batch([corpus], out, segmenter=option, use_ner=use_ner, workers=workers)
     result["seconds"] = time.perf_counter() - t1
     result["failed"] = summary.failed
     result["ner"] = bool(extractor.nlp.get_pipe("zh_entities").use_ner)
@@ -133,10 +135,14 @@ def run_speed_benchmark(corpus: str | None = None, workers: int | None = None, l
     with tempfile.TemporaryDirectory() as directory:
         corpus_path, described = _corpus_file(corpus, limit_chars, Path(directory))
         rows: list[dict] = []
-        for segmenter in ("jieba", "pkuseg"):
+        # The default pipeline (rules + statistical NER) with each segmenter, and the rules-only
+        # fast mode (--no-ner) with jieba.
+        for segmenter, variant, system in (("jieba", "", "zhextract (jieba)"),
+                                           ("jieba", "rules", "zhextract (jieba, --no-ner)"),
+                                           ("pkuseg", "", "zhextract (pkuseg)")):
             for count in sorted({1, workers}):
-                result = _probe("pipeline", corpus_path, count, segmenter)
-                rows.append({"system": f"zhextract ({segmenter})", "workers": count, **result})
+                result = _probe("pipeline", corpus_path, count, f"{segmenter}:{variant}")
+                rows.append({"system": system, "workers": count, **result})
         rows.append({"system": "jieba.lcut (segmentation only)", "workers": 1, **_probe("jieba", corpus_path, 1, "cut")})
         rows.append({"system": "jieba.posseg (POS tagging)", "workers": 1, **_probe("jieba", corpus_path, 1, "posseg")})
         if _lac_installed():
