@@ -52,7 +52,8 @@ import math
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.numbers import Quantity, claim_quantities, find_quantities, grammar, parse_chinese_numeral, parse_number
+from pipeline.numbers import (Quantity, claim_quantities, find_quantities, fold_variants, fraction_ratio, grammar,
+                              numeral_value, parse_number)
 
 SPECS_DIR = "recognizers_text_zh_specs"
 OUTPUT = Path(__file__).resolve().parent / "benchmarks" / "conformance.json"
@@ -132,17 +133,17 @@ def _close(a: float | None, b: float | None) -> bool:
 def _numeral_items(text: str, q: Quantity) -> list[tuple[tuple[int, int], float | None]]:
     """The bare numerals inside one quantity: ((start, end), value)."""
     g = grammar()
+    text = fold_variants(text)  # the layer reads 萬 as 万, 壹佰 as 一百
     match = g.numeral.match(text, q.start)
     if match is None:
         return []
     kind = match.lastgroup
     items = []
     try:
-        if kind in ("arabic", "chinese"):
-            items.append((match.span(), parse_number(match.group())))
+        if kind in ("arabic", "chinese", "slash"):
+            items.append((match.span(), float(numeral_value(match, g)[0])))
         elif kind == "fraction":
-            value = parse_chinese_numeral(match.group("num")) / parse_chinese_numeral(match.group("den"))
-            items.append((match.span(), float(value)))
+            items.append((match.span(), float(fraction_ratio(match))))
         elif kind == "percent_cn":
             body = match.group("pc_body")
             items.append((match.span("pc_body"), parse_number(body)))

@@ -6,7 +6,13 @@ numbers, stock and product codes, versions, ordinals, the article-like 一, bare
 with no unit inside names) are returned too, with ``non_claim`` saying why, so a user can
 see what was rejected and the claim stage has one place to filter.
 
-Units, magnitudes and qualifier words come from ``data/quantities.yaml``. Chinese
+Units, magnitudes, qualifier words (with the short verb phrase a bound may reach across:
+至少需要 3 亿元), rank words, numeral-led words (二手) and character variants (萬, 壹佰) come
+from ``data/quantities.yaml``. Also read: 500 余万 / 五百多万 / 二十几万 (a bound before the
+magnitude), 3万4000, 1，234 (a full-width comma before exactly three digits), -3.5 / 负三十二,
+1/2.3 英寸, 千分之 / 16分之5, 5 千米 (a unit that opens with a magnitude character is the
+unit), 三年半 (X unit 半), and X 至 Y after a change verb as two numbers (增持 77.1 万股至
+344.45 万股: the change, then the level). Chinese
 numerals are converted with cn2an (called on numeral spans only: its ``transform`` would
 rewrite ordinary words such as 一样). Every regex runs with a timeout.
 """
@@ -69,11 +75,21 @@ class _Grammar:
     qualifiers_before: dict[str, str]
     qualifiers_inner: dict[str, str]
     qualifiers_after: dict[str, str]
+    before_false_friends: tuple[str, ...]
+    numeral_words: tuple[str, ...]
+    fold_always: dict[int, str]
+    fold_in_numerals: dict[str, str]
+    half: dict
     numeral: regex.Pattern
     unit_pattern: regex.Pattern
     qualifier_before_pattern: regex.Pattern
     qualifier_after_pattern: regex.Pattern
     range_pattern: regex.Pattern
+    rank_context: regex.Pattern
+
+
+_DIGIT = "0-9０-９"
+_MAGNITUDE_CHARS = "十百千万亿"
 
 
 @lru_cache(maxsize=1)
@@ -93,29 +109,47 @@ def grammar() -> _Grammar:
         if not any(word.startswith(m) for m in magnitudes):
             units[word] = (code, "currency", 1)
     qualifiers = table["qualifiers"]
+    # A magnitude character that opens a unit word is the unit's (5 千米, 1.2 百分点).
+    unit_words_at_magnitude = _alternation(u for u in units if u[0] in _MAGNITUDE_CHARS)
+    magnitude = rf"(?!{unit_words_at_magnitude})(?:{_alternation(magnitudes)})"
     magnitude_alt = _alternation(magnitudes)
-    arabic = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?"
+    inner_alt = _alternation(qualifiers["inner"])
+    # 1,234 / 1，234 (a full-width comma only before exactly three digits), 3.5, -3.5
+    # A minus sign, unless the dash joins two amounts (2005年-2008年, 3万-5万, 15%-20%).
+    unit_chars = "".join(sorted(u for u in units if len(u) == 1 and regex.match(r"\p{Han}", u)))
+    sign = rf"(?:(?<![{_DIGIT}A-Za-z.．%％)）{_CN_NUMERAL}{unit_chars}])[-－−](?=[{_DIGIT}])|负(?=[{_DIGIT}]))?"
+    digits = rf"(?:[{_DIGIT}]{{1,3}}(?:[,，][{_DIGIT}]{{3}}(?![{_DIGIT}]))+|[{_DIGIT}]+)(?:[.．][{_DIGIT}]+)?"
+    # 3万4000, 1亿2000万: a smaller amount written straight after 万 / 亿
+    smaller = {big: _alternation(m for m, v in magnitudes.items() if v < magnitudes[big]) for big in "万亿"}
+    continuation = (rf"(?:(?<=万)[{_DIGIT}]{{4}}(?![{_DIGIT}.．])|(?<=万)[{_DIGIT}]{{1,4}}(?:{smaller['万']})"
+                    rf"|(?<=亿)[{_DIGIT}]{{1,4}}(?:{smaller['亿']}))")
+    cn_numeral = rf"(?:[{_CN_DIGIT}]|(?!{unit_words_at_magnitude})[{_MAGNITUDE_CHARS}])+"
     numeral = regex.compile(
         rf"""
-        (?P<percent_cn>百分之(?P<pc_body>[{_CN_DIGIT}十百千点]+|{arabic}))
-      | (?P<fraction>(?P<den>[{_CN_DIGIT}十百]+)分之(?P<num>[{_CN_DIGIT}十百]+))
+        (?P<percent_cn>百分之(?P<pc_body>[{_CN_DIGIT}十百千点]+|{digits}))
+      | (?P<fraction>(?P<den>[{_CN_NUMERAL}]+|[{_DIGIT}]+)分之(?P<num>[{_CN_NUMERAL}]+(?:点[{_CN_DIGIT}]+)?|{digits}))
       | (?P<doubling>翻(?:了)?(?P<times>[一二两三四])?番)
       | (?P<vague>[数几](?:{magnitude_alt})+)
       | (?P<over>上(?:{magnitude_alt}))
       | (?P<level>(?:{magnitude_alt})级)
-      | (?P<arabic>(?<![0-9０-９.．]){arabic}(?:\ ?(?:{magnitude_alt}))*)
-      | (?P<chinese>[{_CN_NUMERAL}]+(?:点[{_CN_DIGIT}]+)?)
+      | (?P<slash>(?<![{_DIGIT}.．/／])[{_DIGIT}]+[/／][{_DIGIT}]+(?:[.．][{_DIGIT}]+)?(?![{_DIGIT}/／]))
+      | (?P<arabic>(?<![{_DIGIT}.．]){sign}(?<![{_DIGIT}.．]){digits}
+            (?:\ ?(?P<a_inner>{inner_alt})(?=\ ?{magnitude}))?(?:\ ?{magnitude})*{continuation}?)
+      | (?P<chinese>(?:负(?=[{_CN_NUMERAL}]))?{cn_numeral}(?:点[{_CN_DIGIT}]+)?(?:(?P<c_inner>{inner_alt})(?={magnitude}))?(?:{magnitude})*)
         """,
         regex.VERBOSE,
     )
-    unit_pattern = regex.compile(rf"\ ?(?P<inner>{_alternation(qualifiers['inner'])})?\ ?(?P<unit>{_alternation(units)})")
+    unit_pattern = regex.compile(
+        rf"\ ?(?P<inner>{inner_alt})?\ ?(?P<unit>{_alternation(units)})(?!(?<=[A-Za-z])[A-Za-z])")
     prefix_alt = _alternation(table["currencies"]["prefix"])
+    bridge = rf"(?:(?:{_alternation(qualifiers['bridge_modals'])})?(?:{_alternation(qualifiers['bridge_verbs'])})?\ ?)"
     qualifier_before_pattern = regex.compile(
-        rf"(?:(?P<qual>{_alternation(qualifiers['before'])})\ ?)?(?:(?P<cur>{prefix_alt})\ ?)?$"
+        rf"(?:(?P<qual>{_alternation(qualifiers['before'])})\ ?{bridge})?(?:(?P<cur>{prefix_alt})\ ?)?$"
     )
     qualifier_after_pattern = regex.compile(rf"\ ?(?P<qual>{_alternation(qualifiers['after'])})")
     separators = "".join(regex.escape(s) for s in table["range_separators"] if len(s) == 1)
     range_pattern = regex.compile(rf"\ ?(?:[{separators}]|到)\ ?")
+    rank_context = regex.compile(rf"(?:{_alternation(table['rank_words'])})[^\P{{Han}}的第]{{0,4}}第\ ?$")
     return _Grammar(
         magnitudes=magnitudes,
         units=units,
@@ -123,11 +157,17 @@ def grammar() -> _Grammar:
         qualifiers_before=dict(qualifiers["before"]),
         qualifiers_inner=dict(qualifiers["inner"]),
         qualifiers_after=dict(qualifiers["after"]),
+        before_false_friends=tuple(qualifiers["before_false_friends"]),
+        numeral_words=tuple(table["numeral_words"]),
+        fold_always=str.maketrans(table["character_variants"]["always"]),
+        fold_in_numerals=dict(table["character_variants"]["in_numerals"]),
+        half=dict(table["half_after_unit"]),
         numeral=numeral,
         unit_pattern=unit_pattern,
         qualifier_before_pattern=qualifier_before_pattern,
         qualifier_after_pattern=qualifier_after_pattern,
         range_pattern=range_pattern,
+        rank_context=rank_context,
     )
 
 
@@ -142,40 +182,121 @@ def _to_number(value: Decimal) -> int | float:
 
 
 def parse_chinese_numeral(text: str) -> Decimal:
-    """Value of a Chinese numeral (五千六百二十亿, 两万, 七点五, 二〇二二)."""
+    """Value of a Chinese numeral (五千六百二十亿, 两万, 七点五, 二〇二二, 百亿)."""
     if all(ch in "〇零一二三四五六七八九" for ch in text) and len(text) > 1:
         digits = text.translate(str.maketrans("〇零一二三四五六七八九", "00123456789"))
         return Decimal(digits)  # digit-by-digit form, as in years (二〇二二)
+    magnitudes = grammar().magnitudes
+    if len(text) > 1 and text in magnitudes:
+        return Decimal(magnitudes[text])  # a bare magnitude word: 百亿, 千万
     try:
         return Decimal(str(cn2an.cn2an(text, "normal")))
     except (ValueError, KeyError, IndexError, InvalidOperation) as error:
         raise NotANumber(text) from error
 
 
-def parse_arabic(text: str, magnitudes: dict[str, int]) -> tuple[Decimal, Decimal]:
-    """``(value, multiplier)`` of ``3.46 亿`` / ``1,751`` / ``１２亿``: the multiplier is the
-    product of the magnitude words (10⁸ for 亿, 1 when there is none)."""
-    core = text.translate(_FULL_WIDTH_DIGITS).replace(" ", "")
-    match = regex.match(r"[0-9][0-9,]*(?:\.[0-9]+)?", core)
-    if not match:
-        raise NotANumber(text)
-    multiplier = Decimal(1)
-    rest = core[match.end():]
+def _magnitude_product(text: str, magnitudes: dict[str, int]) -> Decimal:
+    product, rest = Decimal(1), text.replace(" ", "")
     while rest:
-        for word in sorted(magnitudes, key=len, reverse=True):
-            if rest.startswith(word):
-                multiplier *= magnitudes[word]
-                rest = rest[len(word):]
-                break
-        else:
+        word = next((w for w in sorted(magnitudes, key=len, reverse=True) if rest.startswith(w)), None)
+        if word is None:
             raise NotANumber(text)
-    return Decimal(match.group().replace(",", "")) * multiplier, multiplier
+        product *= magnitudes[word]
+        rest = rest[len(word):]
+    return product
+
+
+def numeral_value(match: regex.Match, g: "_Grammar") -> tuple[Decimal, Decimal, str | None]:
+    """``(value, multiplier, inner qualifier word)`` of an ``arabic``, ``chinese`` or
+    ``slash`` match of the numeral pattern (500 余万 → 5000000, 10⁴, 余)."""
+    kind = match.lastgroup
+    text = match.group(kind)
+    if kind == "slash":
+        return parse_fraction(text), Decimal(1), None
+    inner_group = "a_inner" if kind == "arabic" else "c_inner"
+    inner = match.group(inner_group)
+    if kind == "arabic":
+        if inner:
+            text = text[:match.start(inner_group) - match.start(kind)] + text[match.end(inner_group) - match.start(kind):]
+        value, multiplier = parse_arabic(text, g.magnitudes)
+        return value, multiplier, inner
+    sign = Decimal(1)
+    if text.startswith("负"):  # 负三十二
+        sign, text = Decimal(-1), text[1:]
+    if inner:  # 五百多万: the numeral, then the magnitude after 多
+        head = text[:match.start(inner_group) - match.start(kind)]
+        multiplier = _magnitude_product(text[match.end(inner_group) - match.start(kind):], g.magnitudes)
+        return sign * parse_chinese_numeral(head[1:] if head.startswith("负") else head) * multiplier, multiplier, inner
+    value = parse_chinese_numeral(text)
+    # Without a unit, only 万 and 亿 make a Chinese numeral an amount (两万 yes, 十分 no).
+    return sign * value, Decimal(10000 if any(ch in "万亿" for ch in text) else 1), None
+
+
+def fraction_ratio(match: regex.Match) -> Decimal:
+    """``num / den`` of a ``fraction`` match (三分之一, 千分之2.4, 16分之5)."""
+    try:
+        return _fraction_part(match.group("num")) / _fraction_part(match.group("den"))
+    except ArithmeticError as error:  # 0分之2: no such fraction
+        raise NotANumber(match.group()) from error
+
+
+def _fraction_part(text: str) -> Decimal:
+    if regex.match(r"[0-9０-９]", text):
+        return parse_arabic(text, {})[0]
+    magnitudes = grammar().magnitudes
+    if text in magnitudes:  # 千分之一, 万分之三: a bare magnitude is the denominator
+        return Decimal(magnitudes[text])
+    return parse_chinese_numeral(text)
+
+
+def parse_arabic(text: str, magnitudes: dict[str, int]) -> tuple[Decimal, Decimal]:
+    """``(value, multiplier)`` of ``3.46 亿`` / ``1,751`` / ``１２亿`` / ``-3.5`` / ``3万4000``:
+    the multiplier is the product of the magnitude words after the first number (10⁸ for
+    亿, 1 when there is none). A smaller amount may follow a magnitude (3万4000, 1亿2000万)."""
+    core = text.translate(_FULL_WIDTH_DIGITS).replace(" ", "")
+    negative = core[:1] in "-－−负"
+    rest = core[1:] if negative else core
+    words = sorted(magnitudes, key=len, reverse=True)
+    parts: list[tuple[Decimal, Decimal]] = []
+    while rest:
+        match = regex.match(r"[0-9][0-9,]*(?:\.[0-9]+)?", rest)
+        if not match:
+            raise NotANumber(text)
+        multiplier = Decimal(1)
+        rest = rest[match.end():]
+        while rest and not rest[0].isdigit():
+            word = next((w for w in words if rest.startswith(w)), None)
+            if word is None:
+                raise NotANumber(text)
+            multiplier *= magnitudes[word]
+            rest = rest[len(word):]
+        value = Decimal(match.group().replace(",", "")) * multiplier
+        if parts and (parts[-1][1] <= 1 or value >= parts[-1][1]):
+            raise NotANumber(text)  # 3万5万: not one amount
+        parts.append((value, multiplier))
+    if not parts:
+        raise NotANumber(text)
+    total = sum(value for value, _ in parts)
+    return (-total if negative else total), parts[0][1]
+
+
+def parse_fraction(text: str) -> Decimal:
+    """Value of ``1/2.3`` (a slash fraction, as in 1/2.3 英寸)."""
+    numerator, _, denominator = text.translate(_FULL_WIDTH_DIGITS).replace("／", "/").partition("/")
+    try:
+        return Decimal(numerator) / Decimal(denominator)
+    except (InvalidOperation, ArithmeticError) as error:
+        raise NotANumber(text) from error
 
 
 def parse_number(text: str) -> int | float:
-    """The value of one numeral string, Arabic, Chinese or mixed (3.46亿, 五千六百二十亿)."""
+    """The value of one numeral string, Arabic, Chinese or mixed (3.46亿, 五千六百二十亿,
+    500余万, 3万4000, 1/2.3)."""
     text = text.strip()
     g = grammar()
+    match = g.numeral.fullmatch(text, timeout=REGEX_TIMEOUT_S)
+    if match and match.lastgroup in ("arabic", "chinese", "slash"):
+        return _to_number(numeral_value(match, g)[0])
     if regex.match(r"[0-9０-９]", text):
         value, _multiplier = parse_arabic(text, g.magnitudes)
     else:
@@ -185,25 +306,37 @@ def parse_number(text: str) -> int | float:
 
 # --------------------------------------------------------------------------- non-claim spans
 
-_PROTECTED = regex.compile(
-    r"""
-    (?P<phone>(?<![0-9])(?:\+?86[-\ ]?)?1[3-9][0-9]{9}(?![0-9])
-      | (?<![0-9])0[0-9]{2,3}[-\ ]?[0-9]{7,8}(?![0-9])
-      | (?<![0-9])[48]00[-\ ]?[0-9]{3}[-\ ]?[0-9]{4}(?![0-9])
-      | [(（]0[0-9]{2,3}[)）][0-9]{7,8})
-  | (?P<date>(?<![0-9])(?:19|20)[0-9]{2}[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12][0-9]|3[01]))?(?![0-9])
-      | (?<![0-9])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?![0-9]))
-  | (?P<stock>(?<![0-9A-Za-z])[0-9]{6}\.(?:SH|SZ|BJ|sh|sz)\b
-      | (?<![0-9A-Za-z])[0-9]{4,5}\.(?:HK|hk)\b
-      | (?:SH|SZ|HK|sh|sz|hk)[0-9]{4,6}(?![0-9])
-      | (?<=[(（]\ ?)[036][0-9]{5}(?=\ ?[)）]))
-  | (?P<code>[A-Za-z]+[-_]?[0-9][0-9A-Za-z.]*(?:-[0-9A-Za-z]+)*
-      | (?<![0-9.])[0-9]+[A-Za-z](?![a-zA-Z]*(?:Wh|W|B|g|m)\b)[0-9A-Za-z]*)
-    """,
-    regex.VERBOSE,
-)
+@lru_cache(maxsize=1)
+def _protected_pattern() -> regex.Pattern:
+    """Phones, dates, times, stock and product codes: spans that are never quantities.
 
-_RANK_CONTEXT = regex.compile(r"(?:位列|排名|排在|位居|名列|排行|位于|跻身|居)\ ?第\ ?$")
+    A number written straight before a ratio unit (2089.01%) is a quantity, never a date;
+    digits followed by a Latin unit of the table (28mm, 3.5GWh) are a quantity, not a code."""
+    g = grammar()
+    ratio_after = _alternation(w for w, (_code, kind, _f) in g.units.items() if kind == "ratio")
+    latin_units = _alternation(w for w in g.units if regex.fullmatch(r"[A-Za-z]+", w))
+    return regex.compile(
+        rf"""
+    (?P<phone>(?<![0-9])(?:\+?86[-\ ]?)?1[3-9][0-9]{{9}}(?![0-9])
+      | (?<![0-9])0[0-9]{{2,3}}[-\ ]?[0-9]{{7,8}}(?![0-9])
+      | (?<![0-9])[48]00[-\ ]?[0-9]{{3}}[-\ ]?[0-9]{{4}}(?![0-9])
+      | [(（]0[0-9]{{2,3}}[)）][0-9]{{7,8}})
+  | (?P<date>(?<![0-9])(?:19|20)[0-9]{{2}}[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12][0-9]|3[01]))?(?![0-9])
+        (?!\ ?(?:{ratio_after}))
+      | (?<![0-9])[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?![0-9]))
+  | (?P<stock>(?<![0-9A-Za-z])[0-9]{{6}}\.(?:SH|SZ|BJ|sh|sz)\b
+      | (?<![0-9A-Za-z])[0-9]{{4,5}}\.(?:HK|hk)\b
+      | (?:SH|SZ|HK|sh|sz|hk)[0-9]{{4,6}}(?![0-9])
+      | (?<=[(（]\ ?)[036][0-9]{{5}}(?=\ ?[)）]))
+  | (?P<code>[A-Za-z]+[-_]?[0-9][0-9A-Za-z.]*(?:-[0-9A-Za-z]+)*
+      | (?<![0-9.])[0-9]+(?!\ ?(?:{latin_units})(?![A-Za-z]))[A-Za-z][0-9A-Za-z]*)
+    """,
+        regex.VERBOSE,
+    )
+
+
+# How far before a number its qualifier may start (最高可获得 500 万元).
+_BEFORE_WINDOW = 12
 _ORDINAL_CONTEXT = regex.compile(r"第\ ?$")
 _PERIOD_WORD_BEFORE = regex.compile(r"(?:未来|过去|近|前|后|最近|这|头|首)\ ?$")
 _VERSION_BEFORE = regex.compile(r"(?:(?<![A-Za-z])[Vv]|版本|版本号)\ ?$")
@@ -258,7 +391,7 @@ _DURATION_VAGUE_OR_ARTICLE = ("一", "两", "几", "数")
 
 
 def _protected_spans(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.lastgroup) for m in _PROTECTED.finditer(text, timeout=REGEX_TIMEOUT_S)]
+    return [(m.start(), m.end(), m.lastgroup) for m in _protected_pattern().finditer(text, timeout=REGEX_TIMEOUT_S)]
 
 
 # --------------------------------------------------------------------------- scanning
@@ -286,11 +419,12 @@ def _read_core(match: regex.Match, g: _Grammar) -> _Core | None:
     try:
         if kind == "percent_cn":
             body = match.group("pc_body")
-            value = parse_arabic(body, {})[0] if body[0] in "0123456789０１２３４５６７８９" else parse_chinese_numeral(body)
-            core = _Core(start, end, value, kind, unit="%", unit_kind="ratio")
+            core = _Core(start, end, _fraction_part(body), kind, unit="%", unit_kind="ratio")
         elif kind == "fraction":
-            value = parse_chinese_numeral(match.group("num")) / parse_chinese_numeral(match.group("den")) * 100
-            core = _Core(start, end, value.quantize(Decimal("0.01")), kind, unit="%", unit_kind="ratio")
+            value = fraction_ratio(match) * 100
+            # Percent to two decimals (三分之一 = 33.33 %); a tiny share keeps four significant digits.
+            value = value.quantize(Decimal("0.01")) if abs(value) >= 1 else Decimal(f"{value:.4g}")
+            core = _Core(start, end, value, kind, unit="%", unit_kind="ratio")
         elif kind == "doubling":
             times = parse_chinese_numeral(match.group("times")) if match.group("times") else Decimal(1)
             core = _Core(start, end, Decimal(2) ** int(times), kind, unit="x", unit_kind="ratio")
@@ -302,17 +436,16 @@ def _read_core(match: regex.Match, g: _Grammar) -> _Core | None:
             core = _Core(start, end, Decimal(g.magnitudes[word]), kind, qualifier="at_least",
                          multiplier=Decimal(g.magnitudes[word]))
             core.notes.append(f"{text}: at least {word}")
-        elif kind == "arabic":
-            value, multiplier = parse_arabic(text, g.magnitudes)
-            core = _Core(start, end, value, kind, multiplier=multiplier)
-        elif _NEIGHBOUR_DIGITS.match(text):
+        elif kind in ("arabic", "chinese", "slash") and _NEIGHBOUR_DIGITS.match(text):
             core = _Core(start, end, None, kind, qualifier="approx")
             core.notes.append(f"estimate {text}: no value")
         else:
-            value = parse_chinese_numeral(text)
-            # Without a unit, only 万 and 亿 make a Chinese numeral an amount (两万 yes, 十分 no).
-            has_magnitude = any(ch in "万亿" for ch in text)
-            core = _Core(start, end, value, kind, multiplier=Decimal(10000 if has_magnitude else 1))
+            value, multiplier, inner = numeral_value(match, g)
+            core = _Core(start, end, value, kind, multiplier=multiplier)
+            if inner:
+                core.qualifier = g.qualifiers_inner[inner]
+                core.qualifier_span = match.span("a_inner" if kind == "arabic" else "c_inner")
+                core.notes.append(f"qualifier {inner} → {core.qualifier}")
     except NotANumber:
         return None
     return core
@@ -332,7 +465,17 @@ def _attach_unit(core: _Core, text: str, g: _Grammar) -> None:
     if surface == "成" and core.kind not in ("chinese", "arabic"):
         return
     code, unit_kind, factor = g.units[surface]
+    if unit_kind == "count" and _ORDINAL_CONTEXT.search(text, max(0, core.start - 2), core.start):
+        return  # 第 4 位, 第三名: an ordinal counts nothing
     core.unit, core.unit_kind, core.factor, core.end = code, unit_kind, factor, match.end()
+    half = g.half
+    after_half = text[core.end + len(half["word"]):core.end + len(half["word"]) + 1]
+    if (unit_kind in half["unit_kinds"] and text.startswith(half["word"], core.end)
+            and not (after_half and after_half in half["not_before"])
+            and core.value is not None and core.value == core.value.to_integral_value() and core.multiplier == 1):
+        core.value += Decimal("0.5")  # 一吨半, 三年半
+        core.end += len(half["word"])
+        core.notes.append(f"{half['word']} after the unit: and a half")
     if match.group("inner"):
         core.qualifier = g.qualifiers_inner[match.group("inner")]
         core.qualifier_span = match.span("inner")
@@ -341,8 +484,8 @@ def _attach_unit(core: _Core, text: str, g: _Grammar) -> None:
 
 
 def _attach_context(core: _Core, text: str, g: _Grammar) -> None:
-    before = g.qualifier_before_pattern.search(text[max(0, core.start - 6):core.start], timeout=REGEX_TIMEOUT_S)
-    offset = max(0, core.start - 6)
+    offset = max(0, core.start - _BEFORE_WINDOW)
+    before = g.qualifier_before_pattern.search(text[offset:core.start], timeout=REGEX_TIMEOUT_S)
     if before and before.group("cur"):
         currency = g.prefix_currencies[before.group("cur")]
         if core.unit is None or core.unit == currency:
@@ -350,8 +493,8 @@ def _attach_context(core: _Core, text: str, g: _Grammar) -> None:
             core.notes.append(f"currency prefix {before.group('cur')} → {currency}")
     if before and before.group("qual") and core.qualifier == "exact":
         word = before.group("qual")
-        preceding = text[offset + before.start("qual") - 1:offset + before.start("qual")]
-        if not (word == "近" and preceding in "最附接将"):
+        qual_end = offset + before.end("qual")
+        if not any(text.startswith(friend, qual_end - len(friend)) for friend in g.before_false_friends):
             core.qualifier = g.qualifiers_before[word]
             core.qualifier_span = (offset + before.start("qual"), offset + before.end("qual"))
             core.notes.append(f"qualifier {word} → {core.qualifier}")
@@ -364,10 +507,10 @@ def _attach_context(core: _Core, text: str, g: _Grammar) -> None:
 
 def _non_claim_reason(core: _Core, text: str) -> tuple[str | None, str | None]:
     """``(non_claim reason, kind hint)`` from the words around the number."""
-    head = text[max(0, core.start - 8):core.start]
+    head = text[max(0, core.start - 10):core.start]
     tail = text[core.end:core.end + 4]
     surface = text[core.start:core.numeral_end or core.end]
-    if _RANK_CONTEXT.search(head):
+    if grammar().rank_context.search(head):
         return None, "rank"
     if _ORDINAL_CONTEXT.search(head):
         return "ordinal", None
@@ -392,6 +535,10 @@ def _non_claim_reason(core: _Core, text: str) -> tuple[str | None, str | None]:
         return "article", None
     if core.kind == "chinese" and surface == "一" and core.unit is None:
         return "bare number", None
+    if core.unit is None and core.kind == "chinese" and all(ch in _MAGNITUDE_CHARS for ch in surface):
+        return "bare number", None  # 千万 alone is also an adverb (千万不要)
+    if core.unit is None and core.kind == "slash":
+        return "bare number", None  # 8/15 without a unit may be a date
     if core.unit is None and core.multiplier == 1 and core.kind in ("arabic", "chinese"):
         digits = regex.sub(r"[^0-9]", "", surface.translate(_FULL_WIDTH_DIGITS))
         if core.kind == "arabic" and len(digits) == 4 and 1900 <= int(digits) <= 2100 and "." not in surface:
@@ -421,6 +568,20 @@ def _quantity(core: _Core, text: str, **extra) -> Quantity:
     )
 
 
+# A range separator that is also the 至 of 增至: after a change verb it introduces the new level.
+_LEVEL_WORDS = ("至", "到")
+
+
+@lru_cache(maxsize=1)
+def _change_verb_pattern() -> regex.Pattern:
+    verbs = [w for words in load_table("claims")["change_verbs"].values() for w in words]
+    return regex.compile(rf"(?:{_alternation(verbs)})了?\ ?$")
+
+
+def _change_verb_before(text: str, start: int) -> bool:
+    return _change_verb_pattern().search(text, max(0, start - 8), start, timeout=REGEX_TIMEOUT_S) is not None
+
+
 def _try_range(first: _Core, text: str, g: _Grammar) -> _Core | None:
     """The second half of ``6 亿至 8 亿元`` / ``10-20 万`` / ``10～20%`` after ``first``."""
     if first.kind not in ("arabic", "chinese") or first.value is None:
@@ -439,12 +600,30 @@ def _try_range(first: _Core, text: str, g: _Grammar) -> _Core | None:
         return None
     if second.unit is None and first.unit is None and second.multiplier == 1:
         return None  # 2019-2021, 3-4: no sign these are one amount
+    if (first.unit is not None and first.unit_kind != "ratio" and separator.group().strip() in _LEVEL_WORDS
+            and _change_verb_before(text, first.start)):
+        return None  # 增持 77.1 万股至 344.45 万股: the change, then the level it reached
     return second
+
+
+def fold_variants(text: str) -> str:
+    """``text`` with traditional and financial numeral characters in their simplified form
+    (see ``character_variants`` in the table); the same length, so offsets hold."""
+    g = grammar()
+    text = text.translate(g.fold_always)
+    variants = "".join(g.fold_in_numerals)
+    run = regex.compile(rf"[{variants}{_CN_NUMERAL}负点]{{2,}}")
+
+    def fold_run(match: regex.Match) -> str:
+        return "".join(g.fold_in_numerals.get(ch, ch) for ch in match.group())
+
+    return run.sub(fold_run, text, timeout=REGEX_TIMEOUT_S)
 
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every numeric expression in ``text``, in order (see the module docstring)."""
     g = grammar()
+    original, text = text, fold_variants(text)
     protected = _protected_spans(text)
     quantities: list[Quantity] = []
     for start, end, reason in protected:
@@ -455,6 +634,9 @@ def find_quantities(text: str) -> list[Quantity]:
     for match in g.numeral.finditer(text, timeout=REGEX_TIMEOUT_S):
         if match.start() < position or any(s <= match.start() < e for s, e in blocked):
             continue
+        if text.startswith(g.numeral_words, match.start()):
+            position = match.start() + 1
+            continue  # 二手车: a word, not 2 手
         core = _read_core(match, g)
         if core is None:
             continue
@@ -477,6 +659,8 @@ def find_quantities(text: str) -> list[Quantity]:
         quantities.append(quantity)
         position = quantity.end
     quantities.sort(key=lambda q: q.start)
+    if original != text:
+        quantities = [replace(q, text=original[q.start:q.end]) for q in quantities]
     return quantities
 
 
