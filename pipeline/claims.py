@@ -19,7 +19,7 @@ from functools import lru_cache
 import regex
 
 from pipeline.entities import ResolvedEntity
-from pipeline.numbers import Quantity, find_quantities
+from pipeline.numbers import Quantity, find_quantities, grammar
 from pipeline.periods import PeriodMention, find_periods
 from pipeline.tables import load_table
 
@@ -27,6 +27,9 @@ REGEX_TIMEOUT_S = 2.0
 _CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
 # Entity types a number can be about.
 _SUBJECT_TYPES = ("ORG", "PROGRAMME", "PRODUCT", "PERSON")
+# What a paragraph or sentence is about when its numbers name nothing: a company, or the
+# product a review is about (理光R10售价1750元 … 具有1000万有效像素).
+_TOPIC_TYPES = ("ORG", "PRODUCT")
 
 
 @dataclass
@@ -76,6 +79,8 @@ class _ClaimTables:
     change_metric_direction: dict[str, str]
     doubling_words: tuple[str, ...]
     forecast_false_friends: tuple[str, ...]
+    not_subject_after: tuple[str, ...]
+    not_subject_before: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +115,8 @@ def _tables() -> _ClaimTables:
         share_after=tuple(t["share_after"]),
         change_metric_direction={w: d for d, words in t["change_metrics"].items() for w in words},
         forecast_false_friends=tuple(t["modality"]["forecast_false_friends"]),
+        not_subject_after=tuple(t["not_subject_after"]),
+        not_subject_before=tuple(t["not_subject_before"]),
         event_time_re=regex.compile(
             rf"[^。；]{{0,30}}?(?:(?:{_alt(t['event_time_verbs'])})(?:的|[^。；]*，)|{_alt(t['event_time_places'])})"),
     )
@@ -208,7 +215,7 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
     for entity in entities:
         for name in (entity.name, *entity.aliases):
             head = head.replace(name, "，")
-    head = regex.sub(r"(?:位列|排名|排在|位居|名列|第)+\s*$", "", head.rstrip())
+    head = regex.sub(rf"(?:{grammar().rank_context.pattern}|第\s*$)", "", head.rstrip())  # 位居全国第
     changed = True
     while changed:
         changed = False
@@ -249,18 +256,32 @@ def _mentions_in(entities: Sequence[ResolvedEntity], start: int, end: int) -> li
     return sorted(found)
 
 
+def _subjects_in(text: str, entities: Sequence[ResolvedEntity], start: int, end: int,
+                 tab: _ClaimTables) -> list[tuple[int, int]]:
+    """Mentions in ``[start, end)`` that can be a subject: not places, sources or counterparts
+    introduced by a preposition (在上交所, 据银河证券), not the outlet reporting (新快报讯)."""
+    found = []
+    for position, index in _mentions_in(entities, start, end):
+        mention_end = next(e for s, e in entities[index].mentions if s == position)
+        if text.endswith(tab.not_subject_after, max(0, position - 2), position) \
+                or text.startswith(tab.not_subject_before, mention_end) or "rule:outlet" in entities[index].sources:
+            continue
+        found.append((position, index))
+    return found
+
+
 def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], clause_start: int,
              sentence: tuple[int, int], carried_topic: int | None, tab: _ClaimTables) -> None:
     """The entity the number is about: a name in its clause, an anaphor's antecedent, the
     sentence's first name, or the topic carried from earlier in the paragraph."""
     q = draft.quantity
-    in_clause = [m for m in _mentions_in(entities, clause_start, q.start) if entities[m[1]].type != "PERSON"]
+    in_clause = [m for m in _subjects_in(text, entities, clause_start, q.start, tab) if entities[m[1]].type != "PERSON"]
     anaphor = None
     for match in tab.anaphora_re.finditer(text, clause_start, q.start, timeout=REGEX_TIMEOUT_S):
         anaphor = match
     if anaphor is not None and (not in_clause or in_clause[-1][0] < anaphor.start()):
         wanted = tab.anaphora_type[anaphor.group()]
-        earlier = [m for m in _mentions_in(entities, 0, anaphor.start()) if entities[m[1]].type == wanted]
+        earlier = [m for m in _subjects_in(text, entities, 0, anaphor.start(), tab) if entities[m[1]].type == wanted]
         if earlier:
             draft.subject = earlier[-1][1]
             draft.explanation.append(f"subject: {anaphor.group()} refers to the last {wanted} named")
@@ -281,7 +302,7 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
             draft.explanation.append(f"subject: the things counted, {draft.subject_text}")
             return
     if draft.subject is None:
-        in_sentence = [m for m in _mentions_in(entities, sentence[0], q.start) if entities[m[1]].type != "PERSON"]
+        in_sentence = [m for m in _subjects_in(text, entities, sentence[0], q.start, tab) if entities[m[1]].type != "PERSON"]
         if in_sentence:
             draft.subject = in_sentence[0][1]
             draft.explanation.append("subject: the sentence's first name")
@@ -324,11 +345,15 @@ def _period(draft: ClaimDraft, text: str, periods: Sequence[PeriodMention], enti
     for entity in entities:
         if entity.type != "EVENT":
             continue
-        for start, end in entity.mentions:
+        for start, name_end in entity.mentions:
+            end = name_end + (text[name_end:name_end + 1] in _CLOSING_QUOTES)  # “…购物节”期间
             if sentence[0] <= start and end <= q.start and text.startswith("期间", end):
-                draft.period = PeriodMention(start, end + 2, text[start:end + 2], None, None)
+                draft.period = PeriodMention(start, end + 2, text[start:name_end] + "期间", None, None)
                 draft.explanation.append(f"period: during {entity.name}")
                 return
+
+
+_CLOSING_QUOTES = "”」』\"'"
 
 
 def _without(text: str, words: Sequence[str]) -> str:
@@ -410,11 +435,11 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
         if sentence[0] > paragraph_end:  # a new paragraph: its first organisation is its topic
             paragraph_end = text.find("\n", sentence[0])
             paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
-            paragraph_topic = next((i for _, i in _mentions_in(entities, sentence[0], paragraph_end)
-                                    if entities[i].type == "ORG"), None)
+            paragraph_topic = next((i for _, i in _subjects_in(text, entities, sentence[0], paragraph_end, tab)
+                                    if entities[i].type in _TOPIC_TYPES), None)
         previous_end = sentence[0]
         sentence_quantities = [q for q in quantities if sentence[0] <= q.start and q.end <= sentence[1]]
-        topic = next((i for _, i in _mentions_in(entities, *sentence) if entities[i].type == "ORG"), None)
+        topic = next((i for _, i in _subjects_in(text, entities, *sentence, tab) if entities[i].type in _TOPIC_TYPES), None)
         for q in sentence_quantities:
             if not q.is_claim or _inside_name(q, entities):
                 previous_end = max(previous_end, q.end)

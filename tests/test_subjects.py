@@ -1,0 +1,32 @@
+"""Claim subjects: who or what a number is about, when the sentence names several things."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    pytest.param("蓝海集团通过星辰证券公司累计增持公司股份435.37万股。", "435.37万股", "蓝海集团",
+                 id="broker-after-tongguo-is-a-counterpart"),
+    pytest.param("青禾家居股份有限公司发布半年报。\n据星辰证券统计，上半年营收为12亿元。", "12亿元", "青禾家居股份有限公司",
+                 id="source-after-ju-is-not-the-subject"),
+    pytest.param("华夏晨报讯 累计增持金额为2573万元，如期完成了增持计划。", "2573万元", None,
+                 id="outlet-is-never-the-subject"),
+    pytest.param("理光R10售价1750元。\n该机具有1000万有效像素，屏幕为3.0英寸。", "1000万", "理光R10",
+                 id="product-is-the-paragraph-topic"),
+]
+
+
+@pytest.mark.parametrize("text, claim_text, subject", CASES)
+def test_subject(extractor, text, claim_text, subject):
+    record = extractor.extract(text, published="2023-08-15")
+    names = {entity.id: entity.name for entity in record.entities}
+    claim = next(c for c in record.claims if c.text == claim_text)
+    assert (names.get(claim.subject) if claim.subject else None) == subject
+
+
+def test_event_period_through_closing_quote(extractor):
+    text = "“星河双十一狂欢节”期间，首日成交额就超过 5000 万元。"
+    record = extractor.extract(text, published="2023-11-20")
+    claim = next(c for c in record.claims if c.value == 5e7)
+    assert claim.period is not None
+    assert (claim.period.label, claim.period.start, claim.period.end) == ("星河双十一狂欢节期间", None, None)
