@@ -67,6 +67,7 @@ class _ClaimTables:
     modality: dict[str, tuple[str, ...]]
     future_jiang_re: regex.Pattern
     metric_re: regex.Pattern
+    metric_word_re: regex.Pattern  # the Han metric words alone, to follow a Latin modifier (CMOS感光元件)
     source_before_re: regex.Pattern
     source_after_re: regex.Pattern
     anaphora_re: regex.Pattern
@@ -101,6 +102,7 @@ def _tables() -> _ClaimTables:
         modality={k: tuple(v) for k, v in t["modality"].items() if k not in ("future_jiang_verbs", "forecast_false_friends")},
         future_jiang_re=regex.compile(rf"将(?:会|要)?\ ?(?:{_alt(t['future_jiang_verbs'])})"),
         metric_re=regex.compile(rf"(?<![A-Za-z])(?:{_alt(t['metrics'])})(?![A-Za-z])"),
+        metric_word_re=regex.compile(_alt(w for w in t["metrics"] if not w.isascii())),
         source_before_re=regex.compile(rf"(?:{_alt(t['source_before'])})"),
         source_after_re=regex.compile(rf"(?:{_alt(t['source_after'])})"),
         anaphora_re=regex.compile(
@@ -182,7 +184,8 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
             entities: Sequence[ResolvedEntity], tab: _ClaimTables) -> None:
     q = draft.quantity
     after = text[q.end:clause_end]
-    following = regex.match(rf"\ ?的?\ ?(?P<m>{tab.metric_re.pattern})", after)
+    # 1/6英寸的CMOS感光元件: a Latin model or type word may stand between 的 and the metric.
+    following = regex.match(rf"\ ?的?\ ?(?P<m>{tab.metric_re.pattern}|[A-Za-z]{{2,6}}\ ?(?:{tab.metric_word_re.pattern}))", after)
     if following:
         draft.metric = following.group("m")
         draft.explanation.append(f"metric after the number: {draft.metric}")

@@ -1,4 +1,5 @@
-"""Claim subjects: who or what a number is about, when the sentence names several things."""
+"""Claim context beyond the number: subjects when a sentence names several things, event
+periods, metrics named after the number."""
 
 from __future__ import annotations
 
@@ -30,3 +31,13 @@ def test_event_period_through_closing_quote(extractor):
     claim = next(c for c in record.claims if c.value == 5e7)
     assert claim.period is not None
     assert (claim.period.label, claim.period.start, claim.period.end) == ("星河双十一狂欢节期间", None, None)
+
+
+@pytest.mark.parametrize("text, claim_text, metric", [
+    pytest.param("新机采用了1/2.3英寸的CCD感光元件。", "1/2.3英寸", "CCD感光元件", id="latin-type-then-metric"),
+    pytest.param("新机配备了3.0英寸的液晶显示屏。", "3.0英寸", "液晶显示屏", id="metric-after-de"),
+])
+def test_metric_named_after_the_number(extractor, text, claim_text, metric):
+    record = extractor.extract(text, published="2009-03-01")
+    claim = next(c for c in record.claims if c.text == claim_text)
+    assert claim.metric == metric
