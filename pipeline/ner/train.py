@@ -74,27 +74,11 @@ def predicted_spans(doc: Doc, positions: list[int]) -> set[tuple[int, int, str]]
 # --------------------------------------------------------------------------- scoring
 
 def score(gold: list[set], pred: list[set]) -> dict:
-    from collections import Counter
+    """Strict span P/R/F1 per label present and micro (the benchmark's scorer)."""
+    from evaluation.bench_ner import span_prf
 
-    tp, fp, fn = Counter(), Counter(), Counter()
-    for g, p in zip(gold, pred):
-        for s in p & g:
-            tp[s[2]] += 1
-        for s in p - g:
-            fp[s[2]] += 1
-        for s in g - p:
-            fn[s[2]] += 1
-
-    def prf(t, f_p, f_n):
-        p = t / (t + f_p) if t + f_p else 0.0
-        r = t / (t + f_n) if t + f_n else 0.0
-        return {"p": round(p, 4), "r": round(r, 4), "f": round(2 * p * r / (p + r) if p + r else 0.0, 4),
-                "support": t + f_n}
-
-    labels = sorted(set(tp) | set(fp) | set(fn))
-    result = {label: prf(tp[label], fp[label], fn[label]) for label in labels}
-    result["micro"] = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
-    return result
+    labels = tuple(sorted({s[2] for spans in [*gold, *pred] for s in spans}))
+    return span_prf(gold, pred, labels)
 
 
 def evaluate(nlp, data, domain: str, tokens: str, map_label=None) -> dict:
@@ -215,10 +199,10 @@ def main(argv=None) -> int:
             step += 1
             if step % args.eval_every == 0:
                 scores = evaluate(nlp, dev, "cluener", args.tokens)
-                f = scores["micro"]["f"]
+                f = scores["micro"]["f1"]
                 entry = {"step": step, "epoch": epoch, "minutes": round((time.time() - train_started) / 60, 2),
                          "loss": round(float(losses.get("ner", 0.0)), 1), "dev_micro_f": f,
-                         "dev_name_f": scores.get("name", {}).get("f")}
+                         "dev_name_f": scores.get("name", {}).get("f1")}
                 log.append(entry)
                 print(json.dumps(entry), flush=True)
                 if f > best[0]:
