@@ -180,10 +180,17 @@ def _kind_and_direction(draft: ClaimDraft, text: str, clause_start: int, previou
     draft.kind = "level"
 
 
+def _after_number(q: Quantity) -> int:
+    """Where the words after a number start: past a trailing qualifier (1500 个以上，…)."""
+    if q.qualifier_span and q.qualifier_span[0] >= q.end:
+        return q.qualifier_span[1]
+    return q.end
+
+
 def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, sentence_start: int,
             entities: Sequence[ResolvedEntity], tab: _ClaimTables) -> None:
     q = draft.quantity
-    after = text[q.end:clause_end]
+    after = text[_after_number(q):clause_end]
     # 1/6英寸的CMOS感光元件: a Latin model or type word may stand between 的 and the metric.
     following = regex.match(rf"\ ?的?\ ?(?P<m>{tab.metric_re.pattern}|[A-Za-z]{{2,6}}\ ?(?:{tab.metric_word_re.pattern}))", after)
     if following:
@@ -192,7 +199,7 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         return
     before = list(tab.metric_re.finditer(text, clause_start, q.start, timeout=REGEX_TIMEOUT_S))
     if q.unit_kind == "count" and before and regex.fullmatch(r"了?\ ?", text[before[-1].end():q.start]):
-        counted = _COUNTED_NOUN.match(text, q.end, timeout=REGEX_TIMEOUT_S)
+        counted = _COUNTED_NOUN.match(text, _after_number(q), timeout=REGEX_TIMEOUT_S)
         if counted and not _clause_word_in(counted.group("noun"), tab):
             # 投资了 26 个项目: the word before is the verb, the count is of 项目
             draft.metric = counted.group("noun")
@@ -298,7 +305,7 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
             draft.subject_text = entities[draft.subject].name
             draft.explanation.append("subject: the programme whose reach is counted")
             return
-        counted = _COUNTED_NOUN.match(text, q.end, timeout=REGEX_TIMEOUT_S)
+        counted = _COUNTED_NOUN.match(text, _after_number(q), timeout=REGEX_TIMEOUT_S)
         if counted and not _clause_word_in(counted.group("noun"), tab) \
                 and not any(s < counted.end() and q.end < e for entity in entities for s, e in entity.mentions):
             draft.subject_text = counted.group("noun")
