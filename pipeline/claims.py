@@ -67,6 +67,7 @@ class _ClaimTables:
     modality: dict[str, tuple[str, ...]]
     future_jiang_re: regex.Pattern
     metric_re: regex.Pattern
+    linking_or_stop_re: regex.Pattern  # adverbs and linking words that end a metric on the left
     metric_word_re: regex.Pattern  # the Han metric words alone, to follow a Latin modifier (CMOS感光元件)
     source_before_re: regex.Pattern
     source_after_re: regex.Pattern
@@ -102,6 +103,7 @@ def _tables() -> _ClaimTables:
         modality={k: tuple(v) for k, v in t["modality"].items() if k not in ("future_jiang_verbs", "forecast_false_friends")},
         future_jiang_re=regex.compile(rf"将(?:会|要)?\ ?(?:{_alt(t['future_jiang_verbs'])})"),
         metric_re=regex.compile(rf"(?<![A-Za-z])(?:{_alt(t['metrics'])})(?![A-Za-z])"),
+        linking_or_stop_re=regex.compile(_alt([*t["linking_words"], *t["metric_stop_words"]])),
         metric_word_re=regex.compile(_alt(w for w in t["metrics"] if not w.isascii())),
         source_before_re=regex.compile(rf"(?:{_alt(t['source_before'])})"),
         source_after_re=regex.compile(rf"(?:{_alt(t['source_after'])})"),
@@ -234,6 +236,10 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
                 head = head[: -len(word)].rstrip()
                 changed = True
     candidate = regex.search(r"(?:[A-Za-z]{2,}|\p{Han}{2,6})$", head)
+    if candidate:  # 共计操盘 → 操盘: what follows the last adverb or linking word
+        cut = max((m.end() for m in regex.finditer(tab.linking_or_stop_re, candidate.group(), overlapped=True)), default=0)
+        if 0 < cut <= len(candidate.group()) - 2:
+            candidate = regex.search(r"(?:[A-Za-z]{2,}|\p{Han}{2,6})$", head[:candidate.start()] + " " + candidate.group()[cut:])
     if candidate and tab.metric_stop_re.search(candidate.group()):
         draft.explanation.append(f"no metric: {candidate.group()} is not a noun phrase")
         return
