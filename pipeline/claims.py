@@ -43,6 +43,7 @@ class ClaimDraft:
     metric: str | None = None
     subject: int | None = None
     subject_text: str | None = None
+    metric_start: int | None = None  # where the metric stands, when it is found before the number
     period: PeriodMention | None = None
     modality: str = "reported"
     source: int | None = None
@@ -67,6 +68,8 @@ class _ClaimTables:
     modality: dict[str, tuple[str, ...]]
     future_jiang_re: regex.Pattern
     metric_re: regex.Pattern
+    group_head_re: regex.Pattern
+    group_lead_ins: tuple[str, ...]
     linking_or_stop_re: regex.Pattern  # adverbs and linking words that end a metric on the left
     metric_word_re: regex.Pattern  # the Han metric words alone, to follow a Latin modifier (CMOS感光元件)
     source_before_re: regex.Pattern
@@ -103,6 +106,8 @@ def _tables() -> _ClaimTables:
         modality={k: tuple(v) for k, v in t["modality"].items() if k not in ("future_jiang_verbs", "forecast_false_friends")},
         future_jiang_re=regex.compile(rf"将(?:会|要)?\ ?(?:{_alt(t['future_jiang_verbs'])})"),
         metric_re=regex.compile(rf"(?<![A-Za-z])(?:{_alt(t['metrics'])})(?![A-Za-z])"),
+        group_head_re=regex.compile(_alt(t["group_heads"])),
+        group_lead_ins=tuple(sorted(t["group_lead_ins"], key=len, reverse=True)),
         linking_or_stop_re=regex.compile(_alt([*t["linking_words"], *t["metric_stop_words"]])),
         metric_word_re=regex.compile(_alt(w for w in t["metrics"] if not w.isascii())),
         source_before_re=regex.compile(rf"(?:{_alt(t['source_before'])})"),
@@ -209,6 +214,7 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
             return
     if before:
         draft.metric = before[-1].group()
+        draft.metric_start = before[-1].start()
         draft.explanation.append(f"metric before the number: {draft.metric}")
         return
     if q.unit_kind == "count" or q.unit in (None, "x"):
@@ -250,7 +256,7 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
 
 # What a count counts: 19 只新基金, 5 只债券型基金, 3 家外资机构 (up to a verb or punctuation).
 _COUNTED_NOUN = regex.compile(
-    r"\ ?(?P<noun>(?![的了是在到和与及为被把将])\p{Han}{2,8}?)(?=获得|实现|参与|提供|为|在|加入|入驻|使用|正在|已|将|均|中|的|共|合计|$|[，。；、：（(])"
+    r"\ ?(?P<noun>(?![的了是在到和与及为被把将])\p{Han}{2,8}?)(?=获得|实现|参与|提供|为|在|加入|入驻|使用|正在|已|将|均|中|的|共|合计|和|及|与|同时|$|[，。；、：（(])"
 )
 
 
@@ -286,6 +292,41 @@ def _subjects_in(text: str, entities: Sequence[ResolvedEntity], start: int, end:
     return found
 
 
+def _topic(text: str, entities: Sequence[ResolvedEntity], start: int, end: int, tab: _ClaimTables) -> int | None:
+    """What a stretch of text is about: its first organisation, or a product that opens a
+    clause (理光R10售价1750元 …; not 若加上本月发行的华安强债基金, a product in passing)."""
+    for position, index in _subjects_in(text, entities, start, end, tab):
+        kind = entities[index].type
+        if kind == "ORG" or kind == "PRODUCT" and (position == start or text[position - 1] in _CLAUSE_OPENERS):
+            return index
+    return None
+
+
+_CLAUSE_OPENERS = "，。；：！？\n 　\u00a0（(“"
+
+
+def _generic_subject(text: str, clause_start: int, metric_start: int, tab: _ClaimTables) -> str | None:
+    """A group named before a metric when it is no entity: 偏股型基金的平均募集规模 → 偏股型基金,
+    股票型基金平均净值增长率 → 股票型基金. The phrase must end in a group noun (``group_heads``)."""
+    head = text[clause_start:metric_start]
+    last = None
+    for last in tab.group_head_re.finditer(head):
+        pass
+    if last is None:
+        return None
+    phrase = regex.search(r"[\p{Han}A-Za-z0-9]{2,12}$", head[:last.end()])
+    if phrase is None:
+        return None
+    words = regex.sub(r"^.*[0-9一二两三四五六七八九十]+[只家个名位款]", "", phrase.group())  # 另1只货币型基金
+    cut = max((m.end() for m in regex.finditer(tab.linking_or_stop_re, words, overlapped=True)), default=0)
+    words = words[cut:]
+    for lead in tab.group_lead_ins:
+        words = words.removeprefix(lead)
+    if len(words) < 2 or words in tab.not_metrics or tab.anaphora_re.search(words):
+        return None
+    return words
+
+
 def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], clause_start: int,
              sentence: tuple[int, int], carried_topic: int | None, tab: _ClaimTables) -> None:
     """The entity the number is about: a name in its clause, an anaphor's antecedent, the
@@ -316,6 +357,12 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
                 and not any(s < counted.end() and q.end < e for entity in entities for s, e in entity.mentions):
             draft.subject_text = counted.group("noun")
             draft.explanation.append(f"subject: the things counted, {draft.subject_text}")
+            return
+    if draft.subject is None and draft.metric_start is not None and draft.metric_start >= clause_start:
+        generic = _generic_subject(text, clause_start, draft.metric_start, tab)
+        if generic:
+            draft.subject_text = generic
+            draft.explanation.append(f"subject: the group whose {draft.metric} it is, {generic}")
             return
     if draft.subject is None:
         in_sentence = [m for m in _subjects_in(text, entities, sentence[0], q.start, tab) if entities[m[1]].type != "PERSON"]
@@ -451,11 +498,10 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
         if sentence[0] > paragraph_end:  # a new paragraph: its first organisation is its topic
             paragraph_end = text.find("\n", sentence[0])
             paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
-            paragraph_topic = next((i for _, i in _subjects_in(text, entities, sentence[0], paragraph_end, tab)
-                                    if entities[i].type in _TOPIC_TYPES), None)
+            paragraph_topic = _topic(text, entities, sentence[0], paragraph_end, tab)
         previous_end = sentence[0]
         sentence_quantities = [q for q in quantities if sentence[0] <= q.start and q.end <= sentence[1]]
-        topic = next((i for _, i in _subjects_in(text, entities, *sentence, tab) if entities[i].type in _TOPIC_TYPES), None)
+        topic = _topic(text, entities, *sentence, tab)
         for q in sentence_quantities:
             if not q.is_claim or _inside_name(q, entities):
                 previous_end = max(previous_end, q.end)

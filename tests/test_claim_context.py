@@ -16,6 +16,30 @@ CASES = [
                  id="product-is-the-paragraph-topic"),
 ]
 
+# Subjects that are groups, not entities: subject null, subject_text the phrase.
+GROUPS = [
+    pytest.param("星辰证券的数据显示，今年以来股票型基金平均净值增长率达到17.90%。", "17.90%", "股票型基金",
+                 id="group-before-metric"),
+    pytest.param("其中，偏股型基金的平均募集规模为9.41亿元。", "9.41亿元", "偏股型基金", id="group-de-metric"),
+    pytest.param("星河基金今年发行了三只新品。\n另1只货币型基金的规模也超过了30亿元。", "30亿元", "货币型基金",
+                 id="count-before-group-is-dropped"),
+]
+
+
+@pytest.mark.parametrize("text, claim_text, subject_text", GROUPS)
+def test_group_subject(extractor, text, claim_text, subject_text):
+    record = extractor.extract(text, published="2009-03-20")
+    claim = next(c for c in record.claims if c.text == claim_text)
+    assert (claim.subject, claim.subject_text) == (None, subject_text)
+
+
+def test_product_in_passing_is_not_the_topic(extractor):
+    text = "基金发行处于密集期，若加上本月发行的星河强债基金，正在发行的基金将达到19只。\n平均募集规模为9.41亿元。"
+    record = extractor.extract(text, published="2009-03-20")
+    names = {entity.id: entity.name for entity in record.entities}
+    claim = next(c for c in record.claims if c.text == "9.41亿元")
+    assert names.get(claim.subject) != "星河强债基金"
+
 
 @pytest.mark.parametrize("text, claim_text, subject", CASES)
 def test_subject(extractor, text, claim_text, subject):
