@@ -163,3 +163,8 @@ def test_company_named_with_its_stock_code(text, name):
 
 def test_stock_code_after_a_generic_word_is_no_company():
     assert not any(e.type == "ORG" for e in _entities("公司股票（600888）今日复牌。").values())
+
+
+def test_time_word_before_a_fund_name_is_cut():
+    text = "而年报显示，在第四季度星河同德主题增长基金增持77.1万股。"
+    assert _entities(text)["星河同德主题增长基金"].type == "PRODUCT"
