@@ -310,9 +310,12 @@ def _suffix_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candid
         inner = tab.org_suffix_re.search(name)
         if inner is not None and inner.end() < len(name):
             continue  # 长盛基金再次调研公司: a clause between two names, not one name
-        if any(w in name for w in tab.generic_org_words) or any(w in name for w in tab.org_generic_modifiers):
-            continue
         entity_type = "PRODUCT" if _is_fund_product(name + match.group(), tab) else "ORG"
+        # 指数 makes 指数基金 generic, but 长盛中信全债指数基金 is a named fund.
+        modifiers = [w for w in tab.org_generic_modifiers
+                     if w in name and not (entity_type == "PRODUCT" and w in tab.fund_product_words)]
+        if any(w in name for w in tab.generic_org_words) or modifiers:
+            continue
         yield Candidate(start, match.end(), text[start:match.end()], entity_type, "rule:org_suffix", 0.8)
 
 

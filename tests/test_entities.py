@@ -168,3 +168,12 @@ def test_stock_code_after_a_generic_word_is_no_company():
 def test_time_word_before_a_fund_name_is_cut():
     text = "而年报显示，在第四季度星河同德主题增长基金增持77.1万股。"
     assert _entities(text)["星河同德主题增长基金"].type == "PRODUCT"
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("长盛基金旗下的长盛同德主题增长和长盛中信全债指数基金分别新进了21万股。", "长盛中信全债指数基金", "PRODUCT"),
+    ("不少投资者转而购买指数基金。", "指数基金", None),
+])
+def test_fund_strategy_words_belong_to_named_funds(text, name, expected):
+    entity = _entities(text).get(name)
+    assert (entity.type if entity else None) == expected
