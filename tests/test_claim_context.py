@@ -14,6 +14,8 @@ CASES = [
                  id="outlet-is-never-the-subject"),
     pytest.param("理光R10售价1750元。\n该机具有1000万有效像素，屏幕为3.0英寸。", "1000万", "理光R10",
                  id="product-is-the-paragraph-topic"),
+    pytest.param("星河量化基金上周六发布了成立公告，该基金首发规模达到29.6亿份。", "29.6亿份", "星河量化基金",
+                 id="gai-jijin-is-the-last-fund"),
 ]
 
 # Subjects that are groups, not entities: subject null, subject_text the phrase.
