@@ -293,11 +293,11 @@ def _subjects_in(text: str, entities: Sequence[ResolvedEntity], start: int, end:
 
 
 def _topic(text: str, entities: Sequence[ResolvedEntity], start: int, end: int, tab: _ClaimTables) -> int | None:
-    """What a stretch of text is about: its first organisation, or a product that opens a
-    clause (理光R10售价1750元 …; not 若加上本月发行的华安强债基金, a product in passing)."""
+    """What a stretch of text is about: its first organisation or product that opens a clause
+    (理光R10售价1750元 …; not 若加上本月发行的华安强债基金, a name in passing)."""
     for position, index in _subjects_in(text, entities, start, end, tab):
         kind = entities[index].type
-        if kind == "ORG" or kind == "PRODUCT" and (position == start or text[position - 1] in _CLAUSE_OPENERS):
+        if kind in ("ORG", "PRODUCT") and (position == start or text[position - 1] in _CLAUSE_OPENERS):
             return index
     return None
 
