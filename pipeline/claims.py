@@ -372,8 +372,23 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
         elif carried_topic is not None:
             draft.subject = carried_topic
             draft.explanation.append("subject: the topic carried from earlier in the paragraph")
+        if draft.subject is not None:
+            draft.subject = _model_of_brand(draft.subject, entities, sentence)
     if draft.subject is not None:
         draft.subject_text = entities[draft.subject].name
+
+
+def _model_of_brand(index: int, entities: Sequence[ResolvedEntity], sentence: tuple[int, int]) -> int:
+    """A review's figures are about the model, not its maker: when the fallback subject is a
+    brand (尼康) and the sentence names its product (尼康S230), the product."""
+    brand = entities[index]
+    if brand.type != "ORG":
+        return index
+    for other, entity in enumerate(entities):
+        if entity.type == "PRODUCT" and entity.name.startswith(brand.name) \
+                and any(sentence[0] <= s < sentence[1] for s, _ in entity.mentions):
+            return other
+    return index
 
 
 def _period(draft: ClaimDraft, text: str, periods: Sequence[PeriodMention], entities: Sequence[ResolvedEntity],
