@@ -16,7 +16,7 @@ CASES = [
                  id="product-is-the-paragraph-topic"),
     pytest.param("星河量化基金上周六发布了成立公告，该基金首发规模达到29.6亿份。", "29.6亿份", "星河量化基金",
                  id="gai-jijin-is-the-last-fund"),
-    pytest.param("佳能3.0英寸触摸屏A1200卡片机 佳能A1200配备了触摸屏，目前售价为999元。", "999元", "佳能A1200",
+    pytest.param("佳能推出的新卡片机 佳能A1200配备了触摸屏，目前售价为999元。", "999元", "佳能A1200",
                  id="the-model-not-its-brand"),
 ]
 
