@@ -105,7 +105,9 @@ def _tables() -> _ClaimTables:
         linking=tuple(sorted(t["linking_words"], key=len, reverse=True)),
         modality={k: tuple(v) for k, v in t["modality"].items() if k not in ("future_jiang_verbs", "forecast_false_friends")},
         future_jiang_re=regex.compile(rf"将(?:会|要)?\ ?(?:{_alt(t['future_jiang_verbs'])})"),
-        metric_re=regex.compile(rf"(?<![A-Za-z])(?:{_alt(t['metrics'])})(?![A-Za-z])"),
+        # Latin metrics (GMV) must not sit inside a Latin word; Han ones may follow a unit (240GB硬盘).
+        metric_re=regex.compile(rf"(?<![A-Za-z])(?:{_alt(w for w in t['metrics'] if w.isascii())})(?![A-Za-z])"
+                                rf"|(?:{_alt(w for w in t['metrics'] if not w.isascii())})"),
         group_head_re=regex.compile(_alt(t["group_heads"])),
         group_lead_ins=tuple(sorted(t["group_lead_ins"], key=len, reverse=True)),
         linking_or_stop_re=regex.compile(_alt([*t["linking_words"], *t["metric_stop_words"]])),

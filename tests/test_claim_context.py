@@ -66,6 +66,7 @@ def test_event_period_through_closing_quote(extractor):
     pytest.param("新机配备了3.0英寸的液晶显示屏。", "3.0英寸", "液晶显示屏", id="metric-after-de"),
     pytest.param("门店现在每天的订单量 300 单以上，后续再扩品类。", "300 单", "订单量", id="qualifier-after-count-is-no-noun"),
     pytest.param("今年上半年，团队共计操盘 120 场，服务品牌 40 个。", "120 场", "操盘", id="adverb-before-verb-metric"),
+    pytest.param("这款摄像机内置240GB硬盘，可连续拍摄。", "240GB", "硬盘", id="han-metric-right-after-latin-unit"),
 ])
 def test_metric_named_after_the_number(extractor, text, claim_text, metric):
     record = extractor.extract(text, published="2009-03-01")
