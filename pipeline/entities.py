@@ -261,7 +261,8 @@ def _brand_model_candidates(text: str, brands: set[str]) -> Iterable[Candidate]:
 # A listed company named with its stock code: 通产丽星（002243，收盘价8.95元）, 腾讯控股(00700.HK),
 # 万科A（000002.SZ）.
 _STOCK_CODE_AFTER = regex.compile(
-    r"(?P<run>[\p{Han}A-Za-z*]{2,12})\s?[（(]\s?(?:(?:SH|SZ|HK)[:：]?)?\d{5,6}(?:\.(?:SH|SZ|HK|SS))?\s?[，,；;）)\s]")
+    r"(?P<run>[\p{Han}A-Za-z*]{2,12})\s?[（(]\s?(?:(?:(?:SH|SZ|HK)[:：]?)?\d{5,6}(?:\.(?:SH|SZ|HK|SS))?\s?[，,；;）)\s]"
+    r"|\d+\.\d+\s?[,，]\s?[-+]?\d+\.\d+\s?[,，]\s?[-+]?\d+\.\d+%\s?[）)])")  # or a quote: (25.070,0.09,0.36%)
 
 
 def _listed_company_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
@@ -311,9 +312,12 @@ def _suffix_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candid
         if inner is not None and inner.end() < len(name):
             continue  # 长盛基金再次调研公司: a clause between two names, not one name
         entity_type = "PRODUCT" if _is_fund_product(name + match.group(), tab) else "ORG"
-        # 指数 makes 指数基金 generic, but 长盛中信全债指数基金 is a named fund.
+        # 指数 makes 指数基金 generic, but 长盛中信全债指数基金 is a named fund: a fund needs an
+        # issuer or a name besides its strategy words.
         modifiers = [w for w in tab.org_generic_modifiers
                      if w in name and not (entity_type == "PRODUCT" and w in tab.fund_product_words)]
+        if entity_type == "PRODUCT" and len(regex.sub(_alt(tab.fund_product_words), "", name)) < 2:
+            continue
         if any(w in name for w in tab.generic_org_words) or modifiers:
             continue
         yield Candidate(start, match.end(), text[start:match.end()], entity_type, "rule:org_suffix", 0.8)

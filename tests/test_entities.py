@@ -155,6 +155,7 @@ def test_brand_and_model_code_make_a_product_with_its_code_as_alias():
     ("今日，星河丽华（002243，收盘价8.95元）公布了2008年年报。", "星河丽华"),
     ("蓝鲸控股(00700.HK)今日发布公告。", "蓝鲸控股"),
     ("据公告，今日青禾A（000002.SZ）宣布回购。", "青禾A"),
+    ("原标题：星海光电(25.070,0.09,0.36%)：控股股东解除质押", "星海光电"),
 ])
 def test_company_named_with_its_stock_code(text, name):
     entity = _entities(text)[name]
@@ -173,6 +174,8 @@ def test_time_word_before_a_fund_name_is_cut():
 @pytest.mark.parametrize("text, name, expected", [
     ("长盛基金旗下的长盛同德主题增长和长盛中信全债指数基金分别新进了21万股。", "长盛中信全债指数基金", "PRODUCT"),
     ("不少投资者转而购买指数基金。", "指数基金", None),
+    ("今年以来偏股基金募集规模回升，货币基金也有增长。", "货币基金", None),
+    ("今年以来偏股基金募集规模回升。", "偏股基金", None),
 ])
 def test_fund_strategy_words_belong_to_named_funds(text, name, expected):
     entity = _entities(text).get(name)
