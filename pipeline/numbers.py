@@ -80,6 +80,7 @@ class _Grammar:
     fold_always: dict[int, str]
     fold_in_numerals: dict[str, str]
     half: dict
+    index_points: dict
     numeral: regex.Pattern
     unit_pattern: regex.Pattern
     qualifier_before_pattern: regex.Pattern
@@ -103,6 +104,7 @@ def grammar() -> _Grammar:
         units[word] = (word, "duration", 1)
     for word in table["physical_units"]:
         units[word] = (word, "physical", 1)
+    units[table["index_points"]["word"]] = (table["index_points"]["word"], "physical", 1)
     for word, (code, factor) in table["ratios"].items():
         units[word] = (code, "ratio", int(factor))
     for word, code in table["currencies"]["suffix"].items():
@@ -162,6 +164,7 @@ def grammar() -> _Grammar:
         fold_always=str.maketrans(table["character_variants"]["always"]),
         fold_in_numerals=dict(table["character_variants"]["in_numerals"]),
         half=dict(table["half_after_unit"]),
+        index_points=dict(table["index_points"]),
         numeral=numeral,
         unit_pattern=unit_pattern,
         qualifier_before_pattern=qualifier_before_pattern,
@@ -308,13 +311,17 @@ def parse_number(text: str) -> int | float:
 
 @lru_cache(maxsize=1)
 def _protected_pattern() -> regex.Pattern:
-    """Phones, dates, times, stock and product codes: spans that are never quantities.
+    """Phones, dates, times, stock and product codes, and the share-price quote a news site
+    writes after a company name (圆通速递(16.700,0.69,4.31%): price, change, change %):
+    spans that are never quantities. Sizes multiplied out (71×75×134mm, 3648×2736) describe
+    a shape or a resolution, not one amount.
 
     A number written straight before a ratio unit (2089.01%) is a quantity, never a date;
     digits followed by a Latin unit of the table (28mm, 3.5GWh) are a quantity, not a code."""
     g = grammar()
     ratio_after = _alternation(w for w, (_code, kind, _f) in g.units.items() if kind == "ratio")
     latin_units = _alternation(w for w in g.units if regex.fullmatch(r"[A-Za-z]+", w))
+    all_units = _alternation(g.units)
     return regex.compile(
         rf"""
     (?P<phone>(?<![0-9])(?:\+?86[-\ ]?)?1[3-9][0-9]{{9}}(?![0-9])
@@ -324,10 +331,12 @@ def _protected_pattern() -> regex.Pattern:
   | (?P<date>(?<![0-9])(?:19|20)[0-9]{{2}}[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12][0-9]|3[01]))?(?![0-9])
         (?!\ ?(?:{ratio_after}))
       | (?<![0-9])[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?![0-9]))
+  | (?P<quote>[(（]\ ?[0-9]+(?:\.[0-9]+)?\ ?[,，]\ ?[-+]?[0-9]+(?:\.[0-9]+)?\ ?[,，]\ ?[-+]?[0-9]+(?:\.[0-9]+)?[%％]\ ?[)）])
   | (?P<stock>(?<![0-9A-Za-z])[0-9]{{6}}\.(?:SH|SZ|BJ|sh|sz)\b
       | (?<![0-9A-Za-z])[0-9]{{4,5}}\.(?:HK|hk)\b
       | (?:SH|SZ|HK|sh|sz|hk)[0-9]{{4,6}}(?![0-9])
       | (?<=[(（]\ ?)[036][0-9]{{5}}(?=\ ?[)）]))
+  | (?P<dimensions>(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:\ ?[×xX*＊]\ ?[0-9]+(?:\.[0-9]+)?)+(?:\ ?(?:{all_units}))?)
   | (?P<code>[A-Za-z]+[-_]?[0-9][0-9A-Za-z.]*(?:-[0-9A-Za-z]+)*
       | (?<![0-9.])[0-9]+(?!\ ?(?:{latin_units})(?![A-Za-z]))[A-Za-z][0-9A-Za-z]*)
     """,
@@ -386,8 +395,51 @@ _UNIT_WORD_CLASH = {
     "股": "东份权票价市",
     "成": "为立本功交员果就长熟",
     "米": "兰",
+    "点": "击评赞名",
 }
 _DURATION_VAGUE_OR_ARTICLE = ("一", "两", "几", "数")
+
+
+@dataclass(frozen=True)
+class _NotAmounts:
+    """Context words that make a number something other than an amount (``not_amounts``)."""
+
+    per_basis: regex.Pattern
+    reference: regex.Pattern
+    ordinal_numerals: tuple[str, ...]
+    format_sizes: frozenset[str]
+    format_before: regex.Pattern
+    format_after: regex.Pattern
+    set_phrase_after: tuple[str, ...]
+    top_before: regex.Pattern
+    top_rank_context: regex.Pattern
+
+
+@lru_cache(maxsize=1)
+def _not_amounts() -> _NotAmounts:
+    table = load_table("quantities")["not_amounts"]
+    formats = table["format_sizes"]
+    sets = load_table("quantities")["set_phrase_counts"]
+    return _NotAmounts(
+        per_basis=regex.compile(rf"(?:{_alternation(table['per_basis_before'])})\ ?$"),
+        reference=regex.compile(rf"(?:{_alternation(table['reference_before'])})\ ?$"),
+        ordinal_numerals=tuple(table["ordinal_numerals"]),
+        format_sizes=frozenset(size.replace(" ", "") for size in formats["sizes"]),
+        format_before=regex.compile(rf"(?:{_alternation(formats['before'])})\ ?$"),
+        format_after=regex.compile(rf"\ ?(?:{_alternation(formats['after'])})"),
+        set_phrase_after=tuple(sets["after"]),
+        top_before=regex.compile(rf"{regex.escape(sets['top_before'])}\ ?$"),
+        # as the rank context of 第N (grammar().rank_context), ending in 前: 位列美国前
+        top_rank_context=regex.compile(rf"(?:{_alternation(load_table('quantities')['rank_words'])})"
+                                       rf"[^\P{{Han}}的第前]{{0,4}}{regex.escape(sets['top_before'])}\ ?$"),
+    )
+
+
+def _set_phrase_count(core: _Core, text: str) -> bool:
+    """九大金融机构, 五连阳: a whole number above one, no unit, straight before a set-phrase word."""
+    return (core.unit is None and core.kind in ("arabic", "chinese") and core.multiplier == 1
+            and core.value is not None and core.value > 1 and core.value == core.value.to_integral_value()
+            and text.startswith(_not_amounts().set_phrase_after, core.end))
 
 
 def _protected_spans(text: str) -> list[tuple[int, int, str]]:
@@ -464,6 +516,10 @@ def _attach_unit(core: _Core, text: str, g: _Grammar) -> None:
         return
     if surface == "成" and core.kind not in ("chinese", "arabic"):
         return
+    if surface == g.index_points["word"] and (
+            core.value is None
+            or (core.value == core.value.to_integral_value() and core.value <= g.index_points["max_hour"])):
+        return  # 下午3点: a time of day, not 3 index points
     code, unit_kind, factor = g.units[surface]
     if unit_kind == "count" and _ORDINAL_CONTEXT.search(text, max(0, core.start - 2), core.start):
         return  # 第 4 位, 第三名: an ordinal counts nothing
@@ -498,6 +554,11 @@ def _attach_context(core: _Core, text: str, g: _Grammar) -> None:
             core.qualifier = g.qualifiers_before[word]
             core.qualifier_span = (offset + before.start("qual"), offset + before.end("qual"))
             core.notes.append(f"qualifier {word} → {core.qualifier}")
+    if core.qualifier == "exact" and _set_phrase_count(core, text):
+        top = _not_amounts().top_before.search(text, max(0, core.start - 2), core.start)
+        if top:
+            core.qualifier, core.qualifier_span = "at_most", top.span()
+            core.notes.append(f"前N大: a top-{text[core.start:core.end]} bound → at_most")
     after = g.qualifier_after_pattern.match(text, core.end, timeout=REGEX_TIMEOUT_S)
     if after and core.qualifier in ("exact", "approx"):
         core.qualifier = g.qualifiers_after[after.group("qual")]
@@ -512,6 +573,11 @@ def _non_claim_reason(core: _Core, text: str) -> tuple[str | None, str | None]:
     surface = text[core.start:core.numeral_end or core.end]
     if grammar().rank_context.search(head):
         return None, "rank"
+    if _set_phrase_count(core, text):
+        rules = _not_amounts()
+        if not rules.top_before.search(head):
+            return None, None  # 九大金融机构: a count
+        return (None, "rank") if rules.top_rank_context.search(head) else ("scope", None)
     if _ORDINAL_CONTEXT.search(head):
         return "ordinal", None
     if core.unit is None:
@@ -525,6 +591,18 @@ def _non_claim_reason(core: _Core, text: str) -> tuple[str | None, str | None]:
             return "version", None
     if core.unit == "年" and core.kind == "arabic" and core.value is not None and 1000 <= core.value <= 2100:
         return "year", None
+    if core.unit == "年" and core.kind == "arabic" and regex.fullmatch(r"[0０][0-9０-９]", surface):
+        return "year", None  # 08年: a year written with two digits (no span of time starts with 0)
+    rules = _not_amounts()
+    if core.unit is not None and rules.per_basis.search(head):
+        return "per basis", None  # 每10股派发现金1.2元: 10 股 is what the rate is per
+    if core.value == 1 and core.unit_kind == "count" and rules.reference.search(head):
+        return "article", None  # 另1只基金: one thing picked out, not a count
+    if core.kind == "chinese" and surface in rules.ordinal_numerals and core.unit_kind == "count":
+        return "ordinal", None  # 二次会议: counts say 两
+    if (core.unit_kind == "physical" and text[core.start:core.end].replace(" ", "") in rules.format_sizes
+            and (rules.format_before.search(head) or rules.format_after.match(text, core.end))):
+        return "format name", None  # 等效35mm焦距: the film format, not a length
     if core.unit == "年" and core.kind == "chinese" and len(surface) == 4:
         return "year", None
     if core.unit_kind == "duration" and _PERIOD_WORD_BEFORE.search(head):
