@@ -26,7 +26,7 @@ pytestmark = [
 FLOORS = {
     "Number_Chinese_NumberModel.json": 0.60,
     "Number_Chinese_PercentModel.json": 0.55,
-    "Number_Chinese_NumberRangeModel.json": 0.35,
+    "Number_Chinese_NumberRangeModel.json": 0.40,
     "Number_Chinese_OrdinalModel.json": 1.0,
     "NumberWithUnit_Chinese_CurrencyModel.json": 0.75,
     "NumberWithUnit_Chinese_DimensionModel.json": 0.65,
