@@ -318,6 +318,8 @@ def _suffix_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candid
                      if w in name and not (entity_type == "PRODUCT" and w in tab.fund_product_words)]
         if entity_type == "PRODUCT" and len(regex.sub(_alt(tab.fund_product_words), "", name)) < 2:
             continue
+        if _COUNTED_GROUP.match(name):
+            continue  # 五大银行, 十家公司: a number of them, not a name
         if any(w in name for w in tab.generic_org_words) or modifiers:
             continue
         yield Candidate(start, match.end(), text[start:match.end()], entity_type, "rule:org_suffix", 0.8)
@@ -500,6 +502,7 @@ def _is_fund_product(name: str, tab: _Tables) -> bool:
     return len(issuer_and_strategy) >= 4 or any(w in issuer_and_strategy for w in tab.fund_product_words)
 
 
+_COUNTED_GROUP = regex.compile(r"[0-9一二两三四五六七八九十百千几数多]+[大家个只位名]")
 _BRACKETS = regex.compile(r"[（）()【】\[\]《》“”「」]")
 
 
@@ -511,7 +514,7 @@ def _looks_like_name(text: str, label: str, tab: _Tables) -> bool:
     if label == "PERSON":
         surname = text[0] in tab.surnames or text.startswith(tab.compound_surnames)
         return surname and 2 <= len(text) <= 4 and regex.fullmatch(r"\p{Han}+", text) is not None
-    if not regex.search(r"\p{Han}", text) or text.startswith(tab.generic_org_words):
+    if not regex.search(r"\p{Han}", text) or text.startswith(tab.generic_org_words) or _COUNTED_GROUP.match(text):
         return False
     tag = _dictionary_tags().get(text)
     return tag is None or tag in tab.proper_name_tags

@@ -180,3 +180,8 @@ def test_time_word_before_a_fund_name_is_cut():
 def test_fund_strategy_words_belong_to_named_funds(text, name, expected):
     entity = _entities(text).get(name)
     assert (entity.type if entity else None) == expected
+
+
+def test_a_number_of_institutions_is_no_name():
+    entities = _entities("纽约梅隆银行按市值计算位列美国前五大银行之列。")
+    assert "五大银行" not in entities
