@@ -86,6 +86,7 @@ class _ClaimTables:
     forecast_false_friends: tuple[str, ...]
     not_subject_after: tuple[str, ...]
     not_subject_before: tuple[str, ...]
+    person_units: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +129,7 @@ def _tables() -> _ClaimTables:
         forecast_false_friends=tuple(t["modality"]["forecast_false_friends"]),
         not_subject_after=tuple(t["not_subject_after"]),
         not_subject_before=tuple(t["not_subject_before"]),
+        person_units=frozenset(t["person_units"]),
         event_time_re=regex.compile(
             rf"[^。；]{{0,30}}?(?:(?:{_alt(t['event_time_verbs'])})(?:的|[^。；]*，)|{_alt(t['event_time_places'])})"),
     )
@@ -334,6 +336,13 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
     """The entity the number is about: a name in its clause, an anaphor's antecedent, the
     sentence's first name, or the topic carried from earlier in the paragraph."""
     q = draft.quantity
+    if q.unit in tab.person_units:  # 林志强，男，46岁: an age is a person's
+        people = [m for m in _subjects_in(text, entities, sentence[0], q.start, tab) if entities[m[1]].type == "PERSON"]
+        if people:
+            draft.subject = people[-1][1]
+            draft.subject_text = entities[draft.subject].name
+            draft.explanation.append("subject: the person whose age it is")
+            return
     in_clause = [m for m in _subjects_in(text, entities, clause_start, q.start, tab) if entities[m[1]].type != "PERSON"]
     anaphor = None
     for match in tab.anaphora_re.finditer(text, clause_start, q.start, timeout=REGEX_TIMEOUT_S):

@@ -358,6 +358,9 @@ def _split_title_segment(segment: str, seg_offset: int, known: dict[str, str], t
     return last_title.group(), None, None
 
 
+_TITLE_COPULA = regex.compile(r"(?:均|仍|现)?(?:是|为|由)\s?")
+
+
 def _title_name_candidates(text: str, tab: _Tables, known: dict[str, str],
                            org_positions: list[tuple[int, str]]) -> Iterable[Candidate]:
     """People after a chain of titles, with the organisation each title is held at."""
@@ -375,6 +378,9 @@ def _title_name_candidates(text: str, tab: _Tables, known: dict[str, str],
         name_start = match.end()
         while name_start < len(text) and text[name_start] == " ":
             name_start += 1
+        copula = _TITLE_COPULA.match(text, name_start)  # 董事长是林志强, 总经理均为黄业华
+        if copula:
+            name_start = copula.end()
         if tab.title_re.match(text, name_start):
             continue  # 总裁助理: the title goes on
         span = _person_name_at(text, name_start, tab)
@@ -397,6 +403,9 @@ def _title_name_candidates(text: str, tab: _Tables, known: dict[str, str],
                 yield new_org
             if title:
                 roles.append((title, org))
+        if chain_start > 0 and text[chain_start - 1] == "的":  # 三安光电的董事长是林志强
+            owner = next((name for s, name in org_positions if s + len(name) == chain_start - 1), None)
+            roles = [(title, org or owner) for title, org in roles]
         start, end = span
         yield Candidate(start, end, text[start:end], "PERSON", "rule:title_name", 0.95, roles=tuple(roles))
 

@@ -18,6 +18,7 @@ CASES = [
                  id="gai-jijin-is-the-last-fund"),
     pytest.param("佳能推出的新卡片机 佳能A1200配备了触摸屏，目前售价为999元。", "999元", "佳能A1200",
                  id="the-model-not-its-brand"),
+    pytest.param("云帆科技的董事长是韩立峰，男，46岁，大学学历。", "46岁", "韩立峰", id="age-is-the-persons"),
 ]
 
 # Subjects that are groups, not entities: subject null, subject_text the phrase.

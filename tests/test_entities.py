@@ -29,6 +29,7 @@ PEOPLE = [
                  [("生态合作负责人", "腾讯云")], id="known-org-unit-then-long-title"),
     pytest.param("华夏晨报讯（记者 孙悦）本周多家银行下调存款利率。", "孙悦", [("记者", "华夏晨报")], id="byline-with-outlet"),
     pytest.param("新款手机售价 3999 元    作者：冯启明    该机搭载新芯片。", "冯启明", [("作者", None)], id="byline-author"),
+    pytest.param("蓝海集团的总经理是韩立峰，男，44岁。", "韩立峰", [("总经理", "蓝海集团")], id="title-is-name"),
 ]
 
 
