@@ -87,6 +87,7 @@ class _ClaimTables:
     not_subject_after: tuple[str, ...]
     not_subject_before: tuple[str, ...]
     person_units: frozenset[str]
+    holding_verb_re: regex.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +131,7 @@ def _tables() -> _ClaimTables:
         not_subject_after=tuple(t["not_subject_after"]),
         not_subject_before=tuple(t["not_subject_before"]),
         person_units=frozenset(t["person_units"]),
+        holding_verb_re=regex.compile(_alt(t["holding_verbs"])),
         event_time_re=regex.compile(
             rf"[^。；]{{0,30}}?(?:(?:{_alt(t['event_time_verbs'])})(?:的|[^。；]*，)|{_alt(t['event_time_places'])})"),
     )
@@ -331,6 +333,19 @@ def _generic_subject(text: str, clause_start: int, metric_start: int, tab: _Clai
     return words
 
 
+def _holder(text: str, entities: Sequence[ResolvedEntity], sentence: tuple[int, int], position: int,
+            tab: _ClaimTables) -> int | None:
+    """In a sentence about holding or pledging shares, the holder: the last person or
+    organisation named before the sentence's first holding verb (GOLD.md: pledges and holdings
+    are the shareholder's)."""
+    verb = tab.holding_verb_re.search(text, sentence[0], position)
+    if verb is None:
+        return None
+    named = [m for m in _subjects_in(text, entities, sentence[0], verb.start(), tab)
+             if entities[m[1]].type in ("PERSON", "ORG", "PRODUCT")]
+    return named[-1][1] if named else None
+
+
 def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], clause_start: int,
              sentence: tuple[int, int], carried_topic: int | None, tab: _ClaimTables) -> None:
     """The entity the number is about: a name in its clause, an anaphor's antecedent, the
@@ -343,6 +358,12 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
             draft.subject_text = entities[draft.subject].name
             draft.explanation.append("subject: the person whose age it is")
             return
+    holder = _holder(text, entities, sentence, q.start, tab)
+    if holder is not None:  # 薛飞共持有…962万股, 占公司总股本的7.21%: the shareholder's
+        draft.subject = holder
+        draft.subject_text = entities[holder].name
+        draft.explanation.append("subject: the holder of the shares")
+        return
     in_clause = [m for m in _subjects_in(text, entities, clause_start, q.start, tab) if entities[m[1]].type != "PERSON"]
     anaphor = None
     for match in tab.anaphora_re.finditer(text, clause_start, q.start, timeout=REGEX_TIMEOUT_S):

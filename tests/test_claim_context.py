@@ -19,6 +19,10 @@ CASES = [
     pytest.param("佳能推出的新卡片机 佳能A1200配备了触摸屏，目前售价为999元。", "999元", "佳能A1200",
                  id="the-model-not-its-brand"),
     pytest.param("云帆科技的董事长是韩立峰，男，46岁，大学学历。", "46岁", "韩立峰", id="age-is-the-persons"),
+    pytest.param("截至目前，董事长韩立峰共持有青禾家居股份有限公司股份1200万股，占公司总股本的7.21%。", "7.21%", "韩立峰",
+                 id="share-of-capital-is-the-holders"),
+    pytest.param("星河量化基金持有云帆科技股份有限公司350万股，占该公司流通股的3.5%。", "3.5%", "星河量化基金",
+                 id="a-fund-holds-shares-too"),
 ]
 
 # Subjects that are groups, not entities: subject null, subject_text the phrase.
