@@ -23,7 +23,6 @@ import regex
 from pipeline.claims import ClaimDraft
 from pipeline.entities import ResolvedEntity
 from pipeline.numbers import with_offset
-from pipeline.periods import PeriodMention
 
 # Chunks this size run at the pipeline's normal speed; news articles are nearly always
 # one chunk, so chunking changes nothing for them.
@@ -102,8 +101,7 @@ def _join(into: ResolvedEntity, other: ResolvedEntity, mentions: list[tuple[int,
 def _shift_claim(draft: ClaimDraft, offset: int, remap: dict[int, int]) -> ClaimDraft:
     period = draft.period
     if period is not None:
-        period = PeriodMention(period.start + offset, period.end + offset, period.label,
-                               period.start_date, period.end_date, period.year_only)
+        period = replace(period, start=period.start + offset, end=period.end + offset)
     return replace(
         draft,
         quantity=with_offset(draft.quantity, offset),

@@ -441,7 +441,8 @@ def _period(draft: ClaimDraft, text: str, periods: Sequence[PeriodMention], enti
                                          period.start_date, published)
             draft.explanation.append(f"period: since {period.label}")
             return
-        if tab.event_time_re.match(until_number):
+        # 2009年以来成立的15只基金: events counted over a span, not one dated event.
+        if not period.label.endswith("以来") and tab.event_time_re.match(until_number):
             draft.explanation.append(f"period: {period.label} dates an event, not the number")
             return
         draft.period = period
@@ -541,7 +542,11 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
     paragraph_topic: int | None = None
     previous_topic: int | None = None
     paragraph_end = -1
+    # Clauses split at ； are one sentence for periods: 全年营收…；净利润… share 全年.
+    period_scope_start = 0
     for sentence in sentences:
+        if not text[max(0, sentence[0] - 8):sentence[0]].rstrip().endswith(("；", ";")):
+            period_scope_start = sentence[0]
         if sentence[0] > paragraph_end:  # a new paragraph: its first organisation is its topic
             paragraph_end = text.find("\n", sentence[0])
             paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
@@ -560,7 +565,7 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
             _kind_and_direction(draft, text, clause_start, previous_end, tab)
             _subject(draft, text, entities, clause_start, sentence,
                      paragraph_topic if paragraph_topic is not None else previous_topic, tab)
-            _period(draft, text, periods, entities, sentence, clause_end, published, tab)
+            _period(draft, text, periods, entities, (period_scope_start, sentence[1]), clause_end, published, tab)
             _modality(draft, text, clause_start, sentence, tab)
             _source(draft, text, entities, sentence, tab)
             draft.confidence = round(0.95 - 0.1 * (draft.metric is None) - 0.05 * (draft.subject is None), 2)

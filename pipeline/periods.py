@@ -3,14 +3,17 @@
 ``find_periods(text, published)`` returns every period expression with its label (as
 written) and start and end dates: 2022 年第一季度, Q3, 二季度, 上半年, 下半年, 前三季度,
 全年, 今年, 去年, 今年 6 月, 截至 9 月 30 日 (open start), 过去一年, 未来三年. Relative
-expressions (今年, 去年, 过去一年) need ``published``; without it their dates are null and
-the label is kept. The word tables are in ``data/periods.yaml``.
+expressions (今年, 去年, 过去一年) need ``published``; without it, years count from the year
+the text itself makes plain (``document_year``: 2009年以来, 今年（2009年）, 刚刚过去的2008年),
+and otherwise their dates are null and the label is kept. 本周, 上周, 首日, 发行一周内 and
+截至昨天 are kept by label, dated only where the publication date allows. The word tables
+are in ``data/periods.yaml``.
 """
 
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -31,6 +34,7 @@ class PeriodMention:
     start_date: date | None
     end_date: date | None
     year_only: bool = False  # "2021 年" alone: also sets the year for later expressions
+    of_present: bool = False  # a bare month after 本月 / 今天: the current year, never carried
 
 
 def _small_number(text: str) -> int | None:
@@ -57,6 +61,10 @@ class _PeriodTables:
     spans: dict[str, tuple[int, int]]  # word → (first month, last month)
     pattern: regex.Pattern
     rolling: regex.Pattern
+    weeks: regex.Pattern  # 本周, 上周 and event spans (首日, 发行一周内)
+    until_day: regex.Pattern  # 截至昨天, 截至目前
+    present: regex.Pattern
+    year_cues: tuple[tuple[regex.Pattern, int, bool], ...]
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +75,10 @@ def _tables() -> _PeriodTables:
     rel_alt = "|".join(sorted(map(regex.escape, relative), key=len, reverse=True))
     span_alt = "|".join(sorted(map(regex.escape, spans), key=len, reverse=True))
     number = rf"[0-9]{{1,2}}|[{_CN_SMALL}]{{1,3}}"
-    year = rf"(?:(?P<year>(?:19|20)[0-9]{{2}}|[二〇零一三四五六七八九]{{4}})\ ?(?:年度|财年|年)|(?P<rel>{rel_alt}))"
+    year_digits = r"(?:19|20)[0-9]{2}|[二〇零一三四五六七八九]{4}"
+    # 2005年-2008年, 2005-2008年: one period from the first year to the last.
+    year = (rf"(?:(?P<year>{year_digits})(?:\ ?年?\ ?[-－—–~～至到]\ ?(?P<year2>{year_digits}))?\ ?(?:年度|财年|年)"
+            rf"|(?P<rel>{rel_alt}))")
     month = rf"(?P<month>{number})\ ?月(?:份)?(?:\ ?(?P<day>{number})\ ?[日号])?"
     # Every alternative consumes text: an all-optional pattern would match at every character.
     first_months = rf"前\ ?(?P<months>[0-9]{{1,2}}|[{_CN_SMALL}]{{1,3}})\ ?个月"
@@ -80,7 +91,37 @@ def _tables() -> _PeriodTables:
         rf"(?P<dir>{'|'.join(map(regex.escape, t['rolling']['past']))}|{'|'.join(map(regex.escape, t['rolling']['future']))})"
         rf"\ ?(?P<n>[0-9]+|[{_CN_SMALL}]{{1,3}})\ ?(?P<unit>年|个月|个季度|周|天)"
     )
-    return _PeriodTables(relative, spans, pattern, rolling)
+    ev = t["event_spans"]
+    weeks = regex.compile(
+        rf"(?P<week>{'|'.join(map(regex.escape, t['week_words']))})(?![期边围刊报])(?P<weekday>[{''.join(t['weekdays'])}](?![0-9一二三四五六七八九十]))?"
+        rf"|(?:{'|'.join(map(regex.escape, ev['verbs']))})?(?:{'|'.join(map(regex.escape, ev['words']))})"
+        rf"|(?:{'|'.join(map(regex.escape, ev['verbs']))})\ ?(?:[0-9]{{1,2}}|[{_CN_SMALL}]{{1,3}})\ ?"
+        rf"(?:{'|'.join(map(regex.escape, ev['within']))})内"
+    )
+    until_day = regex.compile(
+        rf"(?:截至|截止到|截止)\ ?(?P<day>{'|'.join(sorted(map(regex.escape, t['until_days']), key=len, reverse=True))})")
+    present = regex.compile("|".join(map(regex.escape, t["present_markers"])))
+    cues = tuple((regex.compile(c["pattern"]), int(c["offset"]), bool(c["latest_only"])) for c in t["document_year_cues"])
+    return _PeriodTables(relative, spans, pattern, rolling, weeks, until_day, present, cues)
+
+
+_NAMED_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s*(?:年|[-－—–~～]\s*(?:19|20)[0-9]{2}\s*年))")
+
+
+def document_year(text: str) -> int | None:
+    """The year ``text`` was written in, when the text says it plainly (see
+    ``document_year_cues`` in ``data/periods.yaml``); None when no cue fires or cues disagree."""
+    tab = _tables()
+    named = [int(y) for y in _NAMED_YEAR.findall(text, timeout=REGEX_TIMEOUT_S)]
+    latest = max(named, default=None)
+    years = set()
+    for cue, offset, latest_only in tab.year_cues:
+        for match in cue.finditer(text, timeout=REGEX_TIMEOUT_S):
+            year = int(match.group("year"))
+            if latest_only and year != latest:
+                continue
+            years.add(year + offset)
+    return years.pop() if len(years) == 1 else None
 
 
 def _month_end(year: int, month: int) -> date:
@@ -101,6 +142,8 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     # The year of the last explicit "2008 年": a bare 第四季度 or 11 月 after it belongs to
     # it (and to the publication year only when the text has named none).
     anchor: int | None = None
+    # The year relative words count from: the publication year, else the year the text states.
+    reference = published.year if published else document_year(text)
     for match in tab.pattern.finditer(text, timeout=REGEX_TIMEOUT_S):
         if not (match.group("year") or match.group("rel") or match.group("span") or match.group("month")
                 or match.group("months")):
@@ -115,13 +158,15 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
             label = label[1:].lstrip()
             start = end - len(label)
         year = None
+        of_present = False
         if match.group("year"):
             year = anchor = _year_value(match.group("year"))
         elif match.group("rel"):
-            if published:
-                year = published.year + tab.relative_years[match.group("rel")]
+            if reference is not None:
+                year = reference + tab.relative_years[match.group("rel")]
         elif match.group("span") or match.group("month") or match.group("months"):
-            year = anchor if anchor is not None else (published.year if published else None)
+            of_present = anchor is not None and _speaks_of_present(text, start, tab)
+            year = anchor if anchor is not None and not of_present else reference
         first = last = None
         if year is not None:
             if match.group("months"):
@@ -147,7 +192,10 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
                 else:
                     first, last = date(year, month, 1), _month_end(year, month)
             else:
-                first, last = date(year, 1, 1), date(year, 12, 31)
+                last_year = _year_value(match.group("year2")) if match.group("year2") else year
+                if last_year < year:
+                    continue  # 2008-2005年 is not a period
+                first, last = date(year, 1, 1), date(last_year, 12, 31)
         if match.group("edge") and last is not None:
             first = last  # 三季度末, 去年底: the last day
         if match.group("since"):
@@ -156,7 +204,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
             first = None
         year_only = bool(match.group("year")) and not (match.group("span") or match.group("month")
                                                        or match.group("months") or match.group("since"))
-        found.append(PeriodMention(start, end, label, first, last, year_only))
+        found.append(PeriodMention(start, end, label, first, last, year_only, of_present))
     for match in tab.rolling.finditer(text, timeout=REGEX_TIMEOUT_S):
         n = _small_number(match.group("n"))
         unit = match.group("unit")
@@ -173,8 +221,57 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
                 first = published
                 last = _shift(published, months=months, days=days)
         found.append(PeriodMention(match.start(), match.end(), match.group(), first, last))
+    found.extend(_label_only_periods(text, published, tab))
     found.sort(key=lambda p: p.start)
-    return _carry_years(found)
+    return _bound_since(text, _carry_years(_drop_nested(found)))
+
+
+def _bound_since(text: str, periods: list[PeriodMention]) -> list[PeriodMention]:
+    """截至3月18日，今年以来…: a since-period right after an until-date ends on that date."""
+    bounded: list[PeriodMention] = []
+    for period in periods:
+        if (bounded and period.label.endswith("以来") and bounded[-1].start_date is None
+                and bounded[-1].end_date is not None and text[bounded[-1].end:period.start].strip(" ，,") == ""):
+            period = replace(period, end_date=bounded[-1].end_date)
+        bounded.append(period)
+    return bounded
+
+
+def _speaks_of_present(text: str, position: int, tab: _PeriodTables) -> bool:
+    """Whether the sentence before ``position`` speaks of the present (本月9日公布, 今天):
+    a bare month or quarter after it is this year's, not the year the text named last."""
+    sentence_start = max(text.rfind(mark, 0, position) for mark in "。！？\n") + 1
+    return tab.present.search(text, sentence_start, position, timeout=REGEX_TIMEOUT_S) is not None
+
+
+def _label_only_periods(text: str, published: date | None, tab: _PeriodTables) -> list[PeriodMention]:
+    """本周 / 上周 (the calendar week, when the publication date is known), 首日 / 发行一周内
+    (counted from an event the text rarely dates: label only) and 截至昨天 (up to the day
+    before publication)."""
+    t = load_table("periods")
+    found = []
+    for match in tab.weeks.finditer(text, timeout=REGEX_TIMEOUT_S):
+        first = last = None
+        if match.group("week") and published:
+            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=int(t["week_words"][match.group("week")]))
+            first, last = monday, monday + timedelta(days=6)
+            if match.group("weekday"):
+                first = last = monday + timedelta(days=int(t["weekdays"][match.group("weekday")]))
+        found.append(PeriodMention(match.start(), match.end(), match.group(), first, last))
+    for match in tab.until_day.finditer(text, timeout=REGEX_TIMEOUT_S):
+        last = published + timedelta(days=int(t["until_days"][match.group("day")])) if published else None
+        found.append(PeriodMention(match.start(), match.end(), match.group(), None, last))
+    return found
+
+
+def _drop_nested(periods: list[PeriodMention]) -> list[PeriodMention]:
+    """One period per stretch of text: a mention inside a longer one (今天 in 截至今天) goes."""
+    kept: list[PeriodMention] = []
+    for period in sorted(periods, key=lambda p: (p.start, -(p.end - p.start))):
+        if kept and period.start < kept[-1].end:
+            continue
+        kept.append(period)
+    return kept
 
 
 def _carry_years(periods: list[PeriodMention]) -> list[PeriodMention]:
@@ -184,7 +281,7 @@ def _carry_years(periods: list[PeriodMention]) -> list[PeriodMention]:
     for period in periods:
         if period.year_only and period.start_date:
             anchor = period.start_date.year
-        elif anchor is not None and period.start_date and not regex.search(r"(?:19|20)[0-9]{2}|[今去明前本上同]年", period.label):
+        elif anchor is not None and period.start_date and not period.of_present and not regex.search(r"(?:19|20)[0-9]{2}|[今去明前本上同]年", period.label):
             shift = anchor - period.start_date.year
             if shift:
                 period = PeriodMention(

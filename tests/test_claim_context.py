@@ -59,7 +59,7 @@ def test_subject(extractor, text, claim_text, subject):
 
 
 def test_event_period_through_closing_quote(extractor):
-    text = "“星河双十一狂欢节”期间，首日成交额就超过 5000 万元。"
+    text = "“星河双十一狂欢节”期间，全平台成交额就超过 5000 万元。"
     record = extractor.extract(text, published="2023-11-20")
     claim = next(c for c in record.claims if c.value == 5e7)
     assert claim.period is not None
@@ -77,3 +77,15 @@ def test_metric_named_after_the_number(extractor, text, claim_text, metric):
     record = extractor.extract(text, published="2009-03-01")
     claim = next(c for c in record.claims if c.text == claim_text)
     assert claim.metric == metric
+
+
+def test_period_carries_across_semicolon_clauses(extractor):
+    record = extractor.extract("报告显示，公司全年实现营业收入5.74亿元；净利润4735万元，同比增长7.5%。", published="2009-03-20")
+    periods = {c.text: c.period and (str(c.period.start), str(c.period.end)) for c in record.claims}
+    assert periods["4735万元"] == periods["7.5%"] == ("2009-01-01", "2009-12-31")
+
+
+def test_events_counted_since_a_year_take_the_period(extractor):
+    record = extractor.extract("截至3月19日，2009年以来已经成立的15只基金共募集295亿元。", published="2009-03-20")
+    claim = next(c for c in record.claims if c.text == "15只")
+    assert (claim.period.label, str(claim.period.start), str(claim.period.end)) == ("2009年以来", "2009-01-01", "2009-03-19")

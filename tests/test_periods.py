@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.periods import find_periods
+from pipeline.periods import document_year, find_periods
 
 PUBLISHED = date(2023, 3, 15)
 
@@ -22,6 +22,13 @@ PERIODS = [
     pytest.param("过去一年", "2022-03-16", "2023-03-15", id="past-year"),
     pytest.param("未来三年", "2023-03-15", "2026-03-15", id="next-three-years"),
     pytest.param("二〇二一年", "2021-01-01", "2021-12-31", id="chinese-year"),
+    pytest.param("2005年-2008年", "2005-01-01", "2008-12-31", id="year-range"),
+    pytest.param("2005-2008年", "2005-01-01", "2008-12-31", id="year-range-one-nian"),
+    pytest.param("2008年当年", "2008-01-01", "2008-12-31", id="that-very-year"),
+    pytest.param("本周", "2023-03-13", "2023-03-19", id="this-week-monday-to-sunday"),
+    pytest.param("上周", "2023-03-06", "2023-03-12", id="last-week"),
+    pytest.param("上周六", "2023-03-11", "2023-03-11", id="last-saturday"),
+    pytest.param("截至昨天", None, "2023-03-14", id="until-yesterday"),
 ]
 
 
@@ -41,3 +48,51 @@ def test_year_alone_anchors_following_span_word():
     periods = find_periods("2021 年，全年活跃买家数超过 2.1 亿", PUBLISHED)
     assert [(p.label, str(p.start_date), str(p.end_date)) for p in periods] == [
         ("2021 年", "2021-01-01", "2021-12-31"), ("全年", "2021-01-01", "2021-12-31")]
+
+
+def _dated(periods):
+    return [(p.label, p.start_date and str(p.start_date), p.end_date and str(p.end_date)) for p in periods]
+
+
+
+# Without a publication date, relative years count from the year the text states plainly.
+DOCUMENT_YEARS = [
+    pytest.param("今年（2009年）以来，新基金募集额逾300亿元。", 2009, id="year-in-brackets"),
+    pytest.param("刚刚过去的2008年，净利润增长7.5%。", 2009, id="the-year-just-past"),
+    pytest.param("截至3月19日，2009年以来已成立15只基金。", 2009, id="since-the-latest-year"),
+    pytest.param("2008年以来的数据，与2009年一季度相比。", None, id="since-an-earlier-year-says-nothing"),
+    pytest.param("今年（2009年）以来，刚刚过去的2010年。", None, id="cues-that-disagree"),
+    pytest.param("公司2008年营收增长。", None, id="a-year-alone-is-not-the-year-of-writing"),
+]
+
+
+@pytest.mark.parametrize("text, year", DOCUMENT_YEARS)
+def test_document_year(text, year):
+    assert document_year(text) == year
+
+
+def test_relative_years_count_from_the_stated_year_without_publication_date():
+    periods = find_periods("刚刚过去的2008年，行业回落。去年5月21日成立21只，今年以来募集300亿元。", None)
+    assert ("去年5月21日", "2008-05-21", "2008-05-21") in _dated(periods)
+    assert ("今年以来", "2009-01-01", None) in _dated(periods)
+
+
+def test_week_inside_a_word_is_no_period():
+    assert find_periods("本周期内销量稳定，上周边地区", PUBLISHED) == []
+
+
+def test_label_only_periods_without_dates():
+    periods = _dated(find_periods("上周有四只基金结束募集，发行首日募集2亿元，发行一周内达7亿元。", None))
+    assert periods == [("上周", None, None), ("发行首日", None, None), ("发行一周内", None, None)]
+
+
+def test_since_period_ends_at_the_until_date_before_it():
+    periods = _dated(find_periods("截至3月18日，今年以来股票型基金平均净值增长率达到17.90%。", PUBLISHED))
+    assert periods == [("截至3月18日", None, "2023-03-18"), ("今年以来", "2023-01-01", "2023-03-18")]
+
+
+def test_month_after_words_of_the_present_is_this_years():
+    periods = _dated(find_periods("2008年净流入28.6亿美元。本月9日公布的数据显示，2月份有3家获批。", PUBLISHED))
+    assert ("2月份", "2023-02-01", "2023-02-28") in periods
+    carried = _dated(find_periods("2008年净流入28.6亿美元。数据显示，2月份有3家获批。", PUBLISHED))
+    assert ("2月份", "2008-02-01", "2008-02-29") in carried
