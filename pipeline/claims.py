@@ -88,6 +88,7 @@ class _ClaimTables:
     not_subject_before: tuple[str, ...]
     person_units: frozenset[str]
     holding_verb_re: regex.Pattern
+    index_re: regex.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +112,8 @@ def _tables() -> _ClaimTables:
         metric_re=regex.compile(rf"(?<![A-Za-z])(?:{_alt(w for w in t['metrics'] if w.isascii())})(?![A-Za-z])"
                                 rf"|(?:{_alt(w for w in t['metrics'] if not w.isascii())})"),
         group_head_re=regex.compile(_alt(t["group_heads"])),
+        index_re=regex.compile(
+            rf"(?:{_alt(t['index_lead_ins'])})?(?P<index>{_alt(t['index_words'])}|\p{{Han}}{{2,4}}?(?:{_alt(t['index_suffixes'])}))(?![型基期])"),
         group_lead_ins=tuple(sorted(t["group_lead_ins"], key=len, reverse=True)),
         linking_or_stop_re=regex.compile(_alt([*t["linking_words"], *t["metric_stop_words"]])),
         metric_word_re=regex.compile(_alt(w for w in t["metrics"] if not w.isascii())),
@@ -201,7 +204,7 @@ def _after_number(q: Quantity) -> int:
 
 
 def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, sentence_start: int,
-            entities: Sequence[ResolvedEntity], tab: _ClaimTables) -> None:
+            entities: Sequence[ResolvedEntity], tab: _ClaimTables, previous: ClaimDraft | None = None) -> None:
     q = draft.quantity
     after = text[_after_number(q):clause_end]
     # 1/6英寸的CMOS感光元件: a Latin model or type word may stand between 的 and the metric.
@@ -235,6 +238,10 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.metric = in_sentence[-1].group()
         draft.explanation.append(f"metric earlier in the sentence: {draft.metric}")
         return
+    if previous is not None and previous.metric and _FROM_TO.fullmatch(text, previous.quantity.end, q.start):
+        draft.metric = previous.metric  # 上证指数从1000点上涨到近6000点: both are the index's
+        draft.explanation.append(f"metric: the end of a change from {previous.quantity.text}, {draft.metric}")
+        return
     head = text[clause_start:q.qualifier_span[0] if q.qualifier_span and q.qualifier_span[0] < q.start else q.start]
     for entity in entities:
         for name in (entity.name, *entity.aliases):
@@ -259,6 +266,9 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.metric = candidate.group()[-6:]
         draft.explanation.append(f"metric from the words before the number: {draft.metric}")
 
+
+# Between the two ends of a change: 从1000点附近上涨到了近6000点, 由500人增至800人.
+_FROM_TO = regex.compile(r"[^，。；0-9]{0,8}?(?:到|至)了?\ ?[^，。；0-9]{0,2}")
 
 # What a count counts: 19 只新基金, 5 只债券型基金, 3 家外资机构 (up to a verb or punctuation).
 _COUNTED_NOUN = regex.compile(
@@ -333,6 +343,17 @@ def _generic_subject(text: str, clause_start: int, metric_start: int, tab: _Clai
     return words
 
 
+def _market_index(text: str, clause_start: int, q: Quantity, tab: _ClaimTables) -> str | None:
+    """The market index a number of its clause moves (上证指数从1000点, 上周沪指暴跌7.9%): a
+    level in points or a change, with the index named before it in the clause."""
+    if q.unit != "点" and q.unit != "%":
+        return None
+    last = None
+    for last in tab.index_re.finditer(text, clause_start, q.start, timeout=REGEX_TIMEOUT_S):
+        pass
+    return None if last is None else last.group("index")
+
+
 def _holder(text: str, entities: Sequence[ResolvedEntity], sentence: tuple[int, int], position: int,
             tab: _ClaimTables) -> int | None:
     """In a sentence about holding or pledging shares, the holder: the last person or
@@ -358,6 +379,13 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
             draft.subject_text = entities[draft.subject].name
             draft.explanation.append("subject: the person whose age it is")
             return
+    index = _market_index(text, clause_start, q, tab)
+    if index is not None:
+        draft.subject_text = index
+        draft.explanation.append(f"subject: the market index {index}")
+        if draft.metric_start is None:  # 沪指暴跌7.9%: what moves is the index itself
+            draft.metric = index
+        return
     holder = _holder(text, entities, sentence, q.start, tab)
     if holder is not None:  # 薛飞共持有…962万股, 占公司总股本的7.21%: the shareholder's
         draft.subject = holder
@@ -561,7 +589,8 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
             clause_start = _clause_start(text, sentence[0], q.start)
             clause_end = _clause_end(text, q.end, sentence[1])
             draft = ClaimDraft(quantity=q, evidence=sentence, explanation=list(q.explanation))
-            _metric(draft, text, clause_start, clause_end, sentence[0], entities, tab)
+            _metric(draft, text, clause_start, clause_end, sentence[0], entities, tab,
+                    drafts[-1] if drafts and drafts[-1].quantity.end > clause_start else None)
             _kind_and_direction(draft, text, clause_start, previous_end, tab)
             _subject(draft, text, entities, clause_start, sentence,
                      paragraph_topic if paragraph_topic is not None else previous_topic, tab)

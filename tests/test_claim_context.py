@@ -89,3 +89,27 @@ def test_events_counted_since_a_year_take_the_period(extractor):
     record = extractor.extract("截至3月19日，2009年以来已经成立的15只基金共募集295亿元。", published="2009-03-20")
     claim = next(c for c in record.claims if c.text == "15只")
     assert (claim.period.label, str(claim.period.start), str(claim.period.end)) == ("2009年以来", "2009-01-01", "2009-03-19")
+
+
+# A market index is what moves and what the number is about; index funds are not indices.
+INDEX_CASES = [
+    pytest.param("2005年-2008年，上证指数从1000点附近上涨到了近6000点。", "6000点", "上证指数", "上证指数",
+                 id="end-of-a-change-in-points"),
+    pytest.param("春节过后，上周沪指暴跌7.9%，创下年内最大周跌幅。", "7.9%", "沪指", "沪指", id="index-change"),
+    pytest.param("昨日深证成指收于9000点。", "9000点", "深证成指", "深证成指", id="time-word-is-not-the-index"),
+    pytest.param("华夏成长指数基金今年以来上涨5%。", "5%", None, None, id="index-fund-is-no-index"),
+]
+
+
+@pytest.mark.parametrize("text, claim_text, subject_text, metric", INDEX_CASES)
+def test_market_index(extractor, text, claim_text, subject_text, metric):
+    claim = next(c for c in extractor.extract(text, published="2009-03-20").claims if c.text == claim_text)
+    if subject_text is None:
+        assert "market index" not in " ".join(claim.explanation)
+    else:
+        assert (claim.subject_text, claim.metric) == (subject_text, metric)
+
+
+def test_end_of_a_change_takes_the_metric_of_its_start(extractor):
+    record = extractor.extract("票价由500元增至800元。", published="2009-03-20")
+    assert [(c.text, c.metric) for c in record.claims] == [("500元", "票价"), ("800元", "票价")]
