@@ -357,9 +357,11 @@ def _market_index(text: str, clause_start: int, q: Quantity, tab: _ClaimTables) 
 def _holder(text: str, entities: Sequence[ResolvedEntity], sentence: tuple[int, int], position: int,
             tab: _ClaimTables) -> int | None:
     """In a sentence about holding or pledging shares, the holder: the last person or
-    organisation named before the sentence's first holding verb (GOLD.md: pledges and holdings
-    are the shareholder's)."""
-    verb = tab.holding_verb_re.search(text, sentence[0], position)
+    organisation named before the holding verb nearest before the number (GOLD.md: pledges
+    and holdings are the shareholder's)."""
+    verb = None
+    for verb in tab.holding_verb_re.finditer(text, sentence[0], position, timeout=REGEX_TIMEOUT_S):
+        pass  # the verb nearest before the number: A增持…，B新进245万股 is B's
     if verb is None:
         return None
     named = [m for m in _subjects_in(text, entities, sentence[0], verb.start(), tab)
@@ -602,4 +604,34 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
             previous_end = q.end
         if topic is not None:
             previous_topic = topic
+        _respectively(text, entities, sentence, [d for d in drafts if sentence[0] <= d.quantity.start], tab)
     return drafts
+
+
+_RESPECTIVELY = regex.compile("分别|各自")
+# What may stand between coordinated names, and between the last of them and 分别.
+_COORDINATION = regex.compile(r"\s*(?:[和与及、]|以及)?\s*(?:也|都|则|又)?\s*")
+
+
+def _respectively(text: str, entities: Sequence[ResolvedEntity], sentence: tuple[int, int],
+                  drafts: Sequence[ClaimDraft], tab: _ClaimTables) -> None:
+    """A和B分别新进了179万股和21万股: as many names before 分别 as numbers after it in the
+    clause pair up in order."""
+    for marker in _RESPECTIVELY.finditer(text, sentence[0], sentence[1], timeout=REGEX_TIMEOUT_S):
+        clause_start = _clause_start(text, sentence[0], marker.start())
+        clause_end = _clause_end(text, marker.end(), sentence[1])
+        named: list[int] = []  # the coordinated names right before 分别, nearest first
+        edge = marker.start()
+        for position, index in reversed(_subjects_in(text, entities, clause_start, marker.start(), tab)):
+            mention_end = next(e for s, e in entities[index].mentions if s == position)
+            if not _COORDINATION.fullmatch(text, mention_end, edge) or index in named:
+                break
+            named.insert(0, index)
+            edge = position
+        numbers = [d for d in drafts if marker.end() <= d.quantity.start and d.quantity.end <= clause_end]
+        if len(named) < 2 or len(named) != len(numbers):
+            continue
+        for index, draft in zip(named, numbers):
+            draft.subject = index
+            draft.subject_text = entities[index].name
+            draft.explanation.append(f"subject: {entities[index].name}, respectively")

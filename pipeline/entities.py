@@ -279,6 +279,30 @@ def _listed_company_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
             yield Candidate(start, start + len(run), run, "ORG", "rule:stock_code", 0.9)
 
 
+# The funds a fund company runs, named after it: 长盛基金旗下的长盛同德主题增长和长盛中信全债指数基金.
+_FAMILY_MEMBER = regex.compile(r"(?P<name>[\p{Han}A-Za-z0-9]{3,14}?)(?=[和与及、，。；]|以及|也|均|都|分别|等|先后)")
+_FAMILY_JOINER = regex.compile(r"[和与及、]|以及")
+
+
+def _fund_family_candidates(text: str, companies: set[str]) -> Iterable[Candidate]:
+    """Products listed after 〈fund company〉旗下的: each coordinated name that begins with the
+    company's own name (长盛基金 → 长盛…), so that 旗下的多只产品 names nothing."""
+    families = {c: c.removesuffix("公司").removesuffix("基金") for c in companies if c.endswith(("基金", "基金公司"))}
+    families = {c: f for c, f in families.items() if len(f) >= 2}
+    if not families:
+        return
+    owner_re = regex.compile(rf"(?:{_alt(families)})旗下的?")
+    for owner in owner_re.finditer(text, timeout=REGEX_TIMEOUT_S):
+        family = families[owner.group().removesuffix("的").removesuffix("旗下")]
+        position = owner.end()
+        while (member := _FAMILY_MEMBER.match(text, position, timeout=REGEX_TIMEOUT_S)) and member.group("name").startswith(family):
+            yield Candidate(member.start(), member.end(), member.group("name"), "PRODUCT", "rule:fund_family", 0.8)
+            joiner = _FAMILY_JOINER.match(text, member.end())
+            if joiner is None:
+                break
+            position = joiner.end()
+
+
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z·]")
 _LONGEST_ORG_NAME = 10
 
@@ -551,6 +575,7 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     candidates += _listed_company_candidates(text, tab)
     candidates += _programme_event_candidates(text, tab)
     candidates += _brand_model_candidates(text, {c.name for c in candidates if c.type == "ORG"} | tab.known_orgs)
+    candidates += _fund_family_candidates(text, {c.name for c in candidates if c.type == "ORG"})
     known = {c.name: c.type for c in candidates}
     org_positions = sorted((c.start, c.name) for c in candidates if c.type == "ORG")
     titled = list(_title_name_candidates(text, tab, known, org_positions))

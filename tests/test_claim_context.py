@@ -113,3 +113,20 @@ def test_market_index(extractor, text, claim_text, subject_text, metric):
 def test_end_of_a_change_takes_the_metric_of_its_start(extractor):
     record = extractor.extract("票价由500元增至800元。", published="2009-03-20")
     assert [(c.text, c.metric) for c in record.claims] == [("500元", "票价"), ("800元", "票价")]
+
+
+RESPECTIVELY = [
+    pytest.param("星河科技有限公司和云帆科技有限公司分别实现营收5亿元和3亿元。",
+                 {"5亿元": "星河科技有限公司", "3亿元": "云帆科技有限公司"}, id="two-companies"),
+    pytest.param("华夏基金与南方基金也分别新进了120万股和80万股。",
+                 {"120万股": "华夏基金", "80万股": "南方基金"}, id="holders-with-ye"),
+    # The owner before 旗下 is not one of the coordinated names: no pairing, both the holder's.
+    pytest.param("星河基金旗下的星河成长和星河量化基金分别新进了120万股和80万股。",
+                 {"120万股": "星河量化基金", "80万股": "星河量化基金"}, id="owner-is-not-coordinated"),
+]
+
+
+@pytest.mark.parametrize("text, subjects", RESPECTIVELY)
+def test_respectively_pairs_names_with_numbers(extractor, text, subjects):
+    record = extractor.extract(text, published="2009-03-20")
+    assert {c.text: c.subject_text for c in record.claims if c.text in subjects} == subjects

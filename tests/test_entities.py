@@ -186,3 +186,15 @@ def test_fund_strategy_words_belong_to_named_funds(text, name, expected):
 def test_a_number_of_institutions_is_no_name():
     entities = _entities("纽约梅隆银行按市值计算位列美国前五大银行之列。")
     assert "五大银行" not in entities
+
+
+@pytest.mark.parametrize("text, products", [
+    ("星河基金旗下的星河稳健成长和星河价值精选也分别新进了30万股和20万股。", {"星河稳健成长", "星河价值精选"}),
+    ("据悉，云帆基金公司旗下的云帆量化优选、云帆红利先锋与云帆债券增强均有增持。",
+     {"云帆量化优选", "云帆红利先锋", "云帆债券增强"}),
+    # Names that do not begin with the company's own name are not its funds.
+    ("星河基金旗下的多只产品均有增持。", set()),
+])
+def test_funds_listed_under_their_company(text, products):
+    found = {name for name, e in _entities(text).items() if e.type == "PRODUCT"}
+    assert found == products
