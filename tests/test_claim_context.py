@@ -120,9 +120,9 @@ RESPECTIVELY = [
                  {"5亿元": "星河科技有限公司", "3亿元": "云帆科技有限公司"}, id="two-companies"),
     pytest.param("华夏基金与南方基金也分别新进了120万股和80万股。",
                  {"120万股": "华夏基金", "80万股": "南方基金"}, id="holders-with-ye"),
-    # The owner before 旗下 is not one of the coordinated names: no pairing, both the holder's.
+    # The owner before 旗下 is not one of the coordinated names.
     pytest.param("星河基金旗下的星河成长和星河量化基金分别新进了120万股和80万股。",
-                 {"120万股": "星河量化基金", "80万股": "星河量化基金"}, id="owner-is-not-coordinated"),
+                 {"120万股": "星河成长", "80万股": "星河量化基金"}, id="owner-is-not-coordinated"),
 ]
 
 
