@@ -195,6 +195,14 @@ def parse_chinese_numeral(text: str) -> Decimal:
     try:
         return Decimal(str(cn2an.cn2an(text, "normal")))
     except (ValueError, KeyError, IndexError, InvalidOperation) as error:
+        # 三百九十五万四千七百九十一亿一千: 万 inside the count of 亿 (万亿 and above), which
+        # cn2an writes but does not read. Read the 亿s and the rest apart.
+        head, yi, tail = text.rpartition("亿")
+        if yi and head and "万" in head:
+            tail = tail.lstrip("零")
+            rest = parse_chinese_numeral(tail) if tail else Decimal(0)
+            if rest < 10**8:
+                return parse_chinese_numeral(head) * 10**8 + rest
         raise NotANumber(text) from error
 
 
