@@ -578,9 +578,12 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
         if not text[max(0, sentence[0] - 8):sentence[0]].rstrip().endswith(("；", ";")):
             period_scope_start = sentence[0]
         if sentence[0] > paragraph_end:  # a new paragraph: its first organisation is its topic
+            paragraph_start = sentence[0]
             paragraph_end = text.find("\n", sentence[0])
             paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
-            paragraph_topic = _topic(text, entities, sentence[0], paragraph_end, tab)
+            paragraph_topic = None
+        if paragraph_topic is None:  # named so far: a topic is never introduced after its numbers
+            paragraph_topic = _topic(text, entities, paragraph_start, sentence[1], tab)
         previous_end = sentence[0]
         sentence_quantities = [q for q in quantities if sentence[0] <= q.start and q.end <= sentence[1]]
         topic = _topic(text, entities, *sentence, tab)

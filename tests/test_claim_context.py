@@ -130,3 +130,15 @@ RESPECTIVELY = [
 def test_respectively_pairs_names_with_numbers(extractor, text, subjects):
     record = extractor.extract(text, published="2009-03-20")
     assert {c.text: c.subject_text for c in record.claims if c.text in subjects} == subjects
+
+
+def test_data_provider_is_neither_subject_nor_topic(extractor):
+    text = "星辰证券的数据显示，截至3月18日，今年以来近两成的个股涨幅超过了50%。"
+    claim = next(c for c in extractor.extract(text, published="2009-03-20").claims if c.text == "50%")
+    assert claim.subject_text != "星辰证券"
+
+
+def test_topic_named_after_the_number_is_not_carried_back(extractor):
+    text = "今年以来募集额逾300亿元。星河量化基金上周六发布了成立公告。"
+    claim = next(c for c in extractor.extract(text, published="2009-03-20").claims if c.text == "300亿元")
+    assert claim.subject_text != "星河量化基金"
