@@ -335,6 +335,8 @@ def _generic_subject(text: str, clause_start: int, metric_start: int, tab: _Clai
         return None
     words = regex.sub(r"^.*[0-9一二两三四五六七八九十]+[只家个名位款]", "", phrase.group())  # 另1只货币型基金
     cut = max((m.end() for m in regex.finditer(tab.linking_or_stop_re, words, overlapped=True)), default=0)
+    if cut and words[cut - 1] == "被" and "的" in words[cut:cut + 4]:
+        cut -= 1  # 被服务的冷启中小商家: the passive belongs to the group's description
     words = words[cut:]
     for lead in tab.group_lead_ins:
         words = words.removeprefix(lead)

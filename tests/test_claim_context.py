@@ -30,6 +30,7 @@ GROUPS = [
     pytest.param("星辰证券的数据显示，今年以来股票型基金平均净值增长率达到17.90%。", "17.90%", "股票型基金",
                  id="group-before-metric"),
     pytest.param("其中，偏股型基金的平均募集规模为9.41亿元。", "9.41亿元", "偏股型基金", id="group-de-metric"),
+    pytest.param("被扶持的中小商家较未被扶持的GMV增速高出35%。", "35%", "被扶持的中小商家", id="passive-group"),
     pytest.param("星河基金今年发行了三只新品。\n另1只货币型基金的规模也超过了30亿元。", "30亿元", "货币型基金",
                  id="count-before-group-is-dropped"),
 ]
