@@ -88,6 +88,7 @@ class _Tables:
     org_anaphora: tuple[str, ...]
     generic_org_words: tuple[str, ...]
     non_name_words: frozenset[str]
+    group_quantifiers: tuple[str, ...]
     org_lead_in_re: regex.Pattern
     org_generic_modifiers: tuple[str, ...]
     fund_product_words: tuple[str, ...]
@@ -126,6 +127,7 @@ def tables() -> _Tables:
         org_anaphora=tuple(sorted(t["org_anaphora"], key=len, reverse=True)),
         generic_org_words=tuple(t["generic_org_words"]),
         non_name_words=frozenset(t["non_name_words"]),
+        group_quantifiers=tuple(t["group_quantifiers"]),
         org_lead_in_re=regex.compile(_alt(t["org_lead_ins"])),
         org_generic_modifiers=tuple(t["org_generic_modifiers"]),
         fund_product_words=tuple(t["fund_product_words"]),
@@ -399,6 +401,8 @@ def _title_name_candidates(text: str, tab: _Tables, known: dict[str, str],
         return names[-1] if names else None
 
     for match in tab.title_re.finditer(text, timeout=REGEX_TIMEOUT_S):
+        if text.endswith(tab.group_quantifiers, 0, match.start()):
+            continue  # 许多投资人开始…: investors in general, no one's title
         name_start = match.end()
         while name_start < len(text) and text[name_start] == " ":
             name_start += 1
@@ -541,13 +545,15 @@ _BRACKETS = regex.compile(r"[（）()【】\[\]《》“”「」]")
 
 def _looks_like_name(text: str, label: str, tab: _Tables) -> bool:
     """Whether an NER span may become an entity without a rule's support (tuned on dev gold:
-    the NER alone proposes units, metrics and common nouns as ORG and WORK)."""
+    the NER alone proposes units, metrics and common nouns as ORG and WORK, and common words
+    that open with a surname character, 开始, as PERSON)."""
     if label not in tab.ner_only_types or _BRACKETS.search(text):
         return False
     if label == "PERSON":
         surname = text[0] in tab.surnames or text.startswith(tab.compound_surnames)
-        return surname and 2 <= len(text) <= 4 and regex.fullmatch(r"\p{Han}+", text) is not None
-    if not regex.search(r"\p{Han}", text) or text.startswith(tab.generic_org_words) or _COUNTED_GROUP.match(text):
+        if not (surname and 2 <= len(text) <= 4 and regex.fullmatch(r"\p{Han}+", text)):
+            return False
+    elif not regex.search(r"\p{Han}", text) or text.startswith(tab.generic_org_words) or _COUNTED_GROUP.match(text):
         return False
     tag = _dictionary_tags().get(text)
     return tag is None or tag in tab.proper_name_tags

@@ -110,6 +110,7 @@ def test_ner_only_person_with_surname_is_kept():
     ("GMV", "ORG", "company"),           # Latin only: metrics and units, not names
     ("华东（长三角）", "LOCATION", "address"),  # the NER alone never makes places or works
     ("观点", "PERSON", "name"),           # no surname
+    ("马上", "PERSON", "name"),           # opens with a surname, but a dictionary adverb
 ])
 def test_ner_only_spans_that_are_not_names_are_dropped(surface, label, fine_label):
     text = f"本周{surface}的表现引起关注，多家机构发布报告。"
@@ -198,3 +199,8 @@ def test_a_number_of_institutions_is_no_name():
 def test_funds_listed_under_their_company(text, products):
     found = {name for name, e in _entities(text).items() if e.type == "PRODUCT"}
     assert found == products
+
+
+def test_title_word_after_a_quantifier_names_a_group():
+    entities = _entities("其亮丽的业绩表现使得许多投资人开始重拾股票型基金。")
+    assert not any(e.type in ("PERSON", "ORG") for e in entities.values())
