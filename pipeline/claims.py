@@ -21,6 +21,7 @@ import regex
 from pipeline.entities import ResolvedEntity
 from pipeline.numbers import Quantity, find_quantities, grammar
 from pipeline.periods import PeriodMention, find_periods
+from pipeline.tables import alternation as _alt
 from pipeline.tables import load_table
 
 REGEX_TIMEOUT_S = 2.0
@@ -52,10 +53,6 @@ class ClaimDraft:
     explanation: list[str] = field(default_factory=list)
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(str(w)) for w in sorted(set(words), key=len, reverse=True))
-
-
 @dataclass(frozen=True)
 class _ClaimTables:
     change_re: regex.Pattern
@@ -71,7 +68,7 @@ class _ClaimTables:
     group_head_re: regex.Pattern
     group_lead_ins: tuple[str, ...]
     linking_or_stop_re: regex.Pattern  # adverbs and linking words that end a metric on the left
-    metric_word_re: regex.Pattern  # the Han metric words alone, to follow a Latin modifier (CMOS感光元件)
+    metric_after_re: regex.Pattern  # a metric right after the number, past 的 and a Latin modifier
     source_before_re: regex.Pattern
     source_after_re: regex.Pattern
     anaphora_re: regex.Pattern
@@ -89,6 +86,7 @@ class _ClaimTables:
     person_units: frozenset[str]
     holding_verb_re: regex.Pattern
     index_re: regex.Pattern
+    index_units: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +96,9 @@ def _tables() -> _ClaimTables:
     comparison_of = {w: d for d, words in t["comparison_verbs"].items() for w in words}
     direction_of.update(comparison_of)
     basis_of = {w: b for b, words in t["basis"].items() for w in words}
+    han_metrics = _alt(w for w in t["metrics"] if not w.isascii())
+    # Latin metrics (GMV) must not sit inside a Latin word; Han ones may follow a unit (240GB硬盘).
+    metric_alt = rf"(?<![A-Za-z])(?:{_alt(w for w in t['metrics'] if w.isascii())})(?![A-Za-z])|(?:{han_metrics})"
     return _ClaimTables(
         change_re=regex.compile(rf"(?:{_alt(direction_of)})了?(?P<marker>{_alt(t['level_markers'])})?\ ?$"),
         direction_of=direction_of,
@@ -108,15 +109,14 @@ def _tables() -> _ClaimTables:
         linking=tuple(sorted(t["linking_words"], key=len, reverse=True)),
         modality={k: tuple(v) for k, v in t["modality"].items() if k not in ("future_jiang_verbs", "forecast_false_friends")},
         future_jiang_re=regex.compile(rf"将(?:会|要)?\ ?(?:{_alt(t['future_jiang_verbs'])})"),
-        # Latin metrics (GMV) must not sit inside a Latin word; Han ones may follow a unit (240GB硬盘).
-        metric_re=regex.compile(rf"(?<![A-Za-z])(?:{_alt(w for w in t['metrics'] if w.isascii())})(?![A-Za-z])"
-                                rf"|(?:{_alt(w for w in t['metrics'] if not w.isascii())})"),
+        metric_re=regex.compile(metric_alt),
+        # 1/6英寸的CMOS感光元件: a Latin model or type word may stand between 的 and the metric.
+        metric_after_re=regex.compile(rf"\ ?的?\ ?(?P<m>{metric_alt}|[A-Za-z]{{2,6}}\ ?(?:{han_metrics}))"),
         group_head_re=regex.compile(_alt(t["group_heads"])),
         index_re=regex.compile(
             rf"(?:{_alt(t['index_lead_ins'])})?(?P<index>{_alt(t['index_words'])}|\p{{Han}}{{2,4}}?(?:{_alt(t['index_suffixes'])}))(?![型基期])"),
         group_lead_ins=tuple(sorted(t["group_lead_ins"], key=len, reverse=True)),
         linking_or_stop_re=regex.compile(_alt([*t["linking_words"], *t["metric_stop_words"]])),
-        metric_word_re=regex.compile(_alt(w for w in t["metrics"] if not w.isascii())),
         source_before_re=regex.compile(rf"(?:{_alt(t['source_before'])})"),
         source_after_re=regex.compile(rf"(?:{_alt(t['source_after'])})"),
         anaphora_re=regex.compile(
@@ -135,6 +135,7 @@ def _tables() -> _ClaimTables:
         not_subject_before=tuple(t["not_subject_before"]),
         person_units=frozenset(t["person_units"]),
         holding_verb_re=regex.compile(_alt(t["holding_verbs"])),
+        index_units=frozenset(t["index_units"]),
         event_time_re=regex.compile(
             rf"[^。；]{{0,30}}?(?:(?:{_alt(t['event_time_verbs'])})(?:的|[^。；]*，)|{_alt(t['event_time_places'])})"),
     )
@@ -196,6 +197,14 @@ def _kind_and_direction(draft: ClaimDraft, text: str, clause_start: int, previou
     draft.kind = "level"
 
 
+def _last(pattern: regex.Pattern, text: str, start: int, end: int) -> regex.Match | None:
+    """The last match of ``pattern`` in ``text[start:end]``: the one nearest the number."""
+    last = None
+    for last in pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT_S):
+        pass
+    return last
+
+
 def _after_number(q: Quantity) -> int:
     """Where the words after a number start: past a trailing qualifier (1500 个以上，…)."""
     if q.qualifier_span and q.qualifier_span[0] >= q.end:
@@ -207,8 +216,7 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
             entities: Sequence[ResolvedEntity], tab: _ClaimTables, previous: ClaimDraft | None = None) -> None:
     q = draft.quantity
     after = text[_after_number(q):clause_end]
-    # 1/6英寸的CMOS感光元件: a Latin model or type word may stand between 的 and the metric.
-    following = regex.match(rf"\ ?的?\ ?(?P<m>{tab.metric_re.pattern}|[A-Za-z]{{2,6}}\ ?(?:{tab.metric_word_re.pattern}))", after)
+    following = tab.metric_after_re.match(after, timeout=REGEX_TIMEOUT_S)
     if following:
         draft.metric = following.group("m")
         draft.explanation.append(f"metric after the number: {draft.metric}")
@@ -225,6 +233,11 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.metric = before[-1].group()
         draft.metric_start = before[-1].start()
         draft.explanation.append(f"metric before the number: {draft.metric}")
+        return
+    index = _market_index(text, clause_start, q, tab)
+    if index is not None:  # 沪指暴跌7.9%: what moves is the index itself
+        draft.metric = index
+        draft.explanation.append(f"metric: the market index {index}")
         return
     if q.unit_kind == "count" or q.unit in (None, "x"):
         noun = regex.match(r"\ ?(?:[\p{Han}]{0,6}?的)?(?P<noun>\p{Han}{2,4}?)(?=获得|实现|参与|提供|为|在|加入|入驻|使用|$|[，。；、])", after)
@@ -313,7 +326,7 @@ def _topic(text: str, entities: Sequence[ResolvedEntity], start: int, end: int, 
     (理光R10售价1750元 …; not 若加上本月发行的华安强债基金, a name in passing)."""
     for position, index in _subjects_in(text, entities, start, end, tab):
         kind = entities[index].type
-        if kind in ("ORG", "PRODUCT") and (position == start or text[position - 1] in _CLAUSE_OPENERS):
+        if kind in _TOPIC_TYPES and (position == start or text[position - 1] in _CLAUSE_OPENERS):
             return index
     return None
 
@@ -325,9 +338,7 @@ def _generic_subject(text: str, clause_start: int, metric_start: int, tab: _Clai
     """A group named before a metric when it is no entity: 偏股型基金的平均募集规模 → 偏股型基金,
     股票型基金平均净值增长率 → 股票型基金. The phrase must end in a group noun (``group_heads``)."""
     head = text[clause_start:metric_start]
-    last = None
-    for last in tab.group_head_re.finditer(head):
-        pass
+    last = _last(tab.group_head_re, head, 0, len(head))
     if last is None:
         return None
     phrase = regex.search(r"[\p{Han}A-Za-z0-9]{2,12}$", head[:last.end()])
@@ -348,11 +359,9 @@ def _generic_subject(text: str, clause_start: int, metric_start: int, tab: _Clai
 def _market_index(text: str, clause_start: int, q: Quantity, tab: _ClaimTables) -> str | None:
     """The market index a number of its clause moves (上证指数从1000点, 上周沪指暴跌7.9%): a
     level in points or a change, with the index named before it in the clause."""
-    if q.unit != "点" and q.unit != "%":
+    if q.unit not in tab.index_units:
         return None
-    last = None
-    for last in tab.index_re.finditer(text, clause_start, q.start, timeout=REGEX_TIMEOUT_S):
-        pass
+    last = _last(tab.index_re, text, clause_start, q.start)
     return None if last is None else last.group("index")
 
 
@@ -361,9 +370,7 @@ def _holder(text: str, entities: Sequence[ResolvedEntity], sentence: tuple[int, 
     """In a sentence about holding or pledging shares, the holder: the last person or
     organisation named before the holding verb nearest before the number (GOLD.md: pledges
     and holdings are the shareholder's)."""
-    verb = None
-    for verb in tab.holding_verb_re.finditer(text, sentence[0], position, timeout=REGEX_TIMEOUT_S):
-        pass  # the verb nearest before the number: A增持…，B新进245万股 is B's
+    verb = _last(tab.holding_verb_re, text, sentence[0], position)  # A增持…，B新进245万股 is B's
     if verb is None:
         return None
     named = [m for m in _subjects_in(text, entities, sentence[0], verb.start(), tab)
@@ -387,8 +394,6 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
     if index is not None:
         draft.subject_text = index
         draft.explanation.append(f"subject: the market index {index}")
-        if draft.metric_start is None:  # 沪指暴跌7.9%: what moves is the index itself
-            draft.metric = index
         return
     holder = _holder(text, entities, sentence, q.start, tab)
     if holder is not None:  # 薛飞共持有…962万股, 占公司总股本的7.21%: the shareholder's
@@ -397,9 +402,7 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
         draft.explanation.append("subject: the holder of the shares")
         return
     in_clause = [m for m in _subjects_in(text, entities, clause_start, q.start, tab) if entities[m[1]].type != "PERSON"]
-    anaphor = None
-    for match in tab.anaphora_re.finditer(text, clause_start, q.start, timeout=REGEX_TIMEOUT_S):
-        anaphor = match
+    anaphor = _last(tab.anaphora_re, text, clause_start, q.start)
     if anaphor is not None and (not in_clause or in_clause[-1][0] < anaphor.start()):
         wanted = tab.anaphora_type[anaphor.group()]
         earlier = [m for m in _subjects_in(text, entities, 0, anaphor.start(), tab) if entities[m[1]].type == wanted]

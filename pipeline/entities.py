@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import regex
 
+from pipeline.tables import alternation as _alt
 from pipeline.tables import load_table
 
 REGEX_TIMEOUT_S = 2.0
@@ -63,10 +64,6 @@ class ResolvedEntity:
 
 
 # --------------------------------------------------------------------------- tables
-
-def _alt(words: Iterable[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
 
 @dataclass(frozen=True)
 class _Tables:
@@ -193,6 +190,11 @@ def _person_name_at(text: str, start: int, tab: _Tables) -> tuple[int, int] | No
 
 # --------------------------------------------------------------------------- rules
 
+def _has_surname(name: str, tab: _Tables) -> bool:
+    """Whether ``name`` opens with a single or compound surname (李, 欧阳)."""
+    return name[:1] in tab.surnames or name.startswith(tab.compound_surnames)
+
+
 def _quoted_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
     for match in _QUOTED.finditer(text, timeout=REGEX_TIMEOUT_S):
         start, end = _strip_name(text, *match.span(1))
@@ -256,7 +258,8 @@ def _brand_model_candidates(text: str, brands: set[str]) -> Iterable[Candidate]:
             continue
         yield Candidate(match.start(), code.end(), text[match.start():code.end()], "PRODUCT", "rule:brand_model", 0.8)
         for short in {code.group(), code.group().rsplit("-", 1)[-1]}:
-            for alone in regex.finditer(rf"(?<![A-Za-z0-9-]){regex.escape(short)}(?![A-Za-z0-9-])", text):
+            alone_re = regex.compile(rf"(?<![A-Za-z0-9-]){regex.escape(short)}(?![A-Za-z0-9-])")
+            for alone in alone_re.finditer(text, timeout=REGEX_TIMEOUT_S):
                 yield Candidate(alone.start(), alone.end(), short, "PRODUCT", "rule:brand_model", 0.8)
 
 
@@ -450,8 +453,7 @@ def _speech_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
             name = match.group(1)
             if len(name) == 3 and any(name.endswith(stop) for stop in tab.name_stops if len(stop) == 1):
                 name = name[:2]  # 李超则表示: 则 is not part of the name
-            surname_ok = name[0] in tab.surnames or any(name.startswith(c) for c in tab.compound_surnames)
-            if surname_ok and 2 <= len(name) <= 3 and name not in tab.non_name_words:
+            if _has_surname(name, tab) and 2 <= len(name) <= 3 and name not in tab.non_name_words:
                 yield Candidate(match.start(1), match.start(1) + len(name), name, "PERSON", "rule:speech_verb", 0.7)
 
 
@@ -493,8 +495,7 @@ def _byline_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
         yield Candidate(start, end, text[start:end], "ORG", "rule:outlet", 0.8)
     for match in _BYLINE.finditer(text, timeout=REGEX_TIMEOUT_S):
         name = match.group("name")
-        if name in tab.non_name_words or name[0] not in tab.surnames and not any(
-                name.startswith(c) for c in tab.compound_surnames):
+        if name in tab.non_name_words or not _has_surname(name, tab):
             continue
         # 新快报讯(记者 吴谭): the reporter works for the outlet just named
         outlet = next((o for end, o in outlets if 0 <= match.start() - end <= 3), None)
@@ -550,8 +551,7 @@ def _looks_like_name(text: str, label: str, tab: _Tables) -> bool:
     if label not in tab.ner_only_types or _BRACKETS.search(text):
         return False
     if label == "PERSON":
-        surname = text[0] in tab.surnames or text.startswith(tab.compound_surnames)
-        if not (surname and 2 <= len(text) <= 4 and regex.fullmatch(r"\p{Han}+", text)):
+        if not (_has_surname(text, tab) and 2 <= len(text) <= 4 and regex.fullmatch(r"\p{Han}+", text)):
             return False
     elif not regex.search(r"\p{Han}", text) or text.startswith(tab.generic_org_words) or _COUNTED_GROUP.match(text):
         return False
@@ -580,8 +580,9 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     candidates += _suffix_candidates(text, tab, token_bounds)
     candidates += _listed_company_candidates(text, tab)
     candidates += _programme_event_candidates(text, tab)
-    candidates += _brand_model_candidates(text, {c.name for c in candidates if c.type == "ORG"} | tab.known_orgs)
-    candidates += _fund_family_candidates(text, {c.name for c in candidates if c.type == "ORG"})
+    organisations = {c.name for c in candidates if c.type == "ORG"}
+    candidates += _brand_model_candidates(text, organisations | tab.known_orgs)
+    candidates += _fund_family_candidates(text, organisations)
     known = {c.name: c.type for c in candidates}
     org_positions = sorted((c.start, c.name) for c in candidates if c.type == "ORG")
     titled = list(_title_name_candidates(text, tab, known, org_positions))

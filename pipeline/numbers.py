@@ -26,6 +26,7 @@ from functools import lru_cache
 import cn2an
 import regex
 
+from pipeline.tables import alternation as _alternation
 from pipeline.tables import load_table
 
 REGEX_TIMEOUT_S = 2.0
@@ -62,11 +63,6 @@ _CN_DIGIT = "零〇一二两三四五六七八九"
 _CN_NUMERAL = _CN_DIGIT + "十百千万亿"
 
 
-def _alternation(words) -> str:
-    """A regex alternation of ``words``, longest first so that 个百分点 beats 个."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @dataclass(frozen=True)
 class _Grammar:
     magnitudes: dict[str, int]
@@ -79,6 +75,7 @@ class _Grammar:
     numeral_words: tuple[str, ...]
     fold_always: dict[int, str]
     fold_in_numerals: dict[str, str]
+    variant_run: regex.Pattern  # a run of numeral characters holding a variant (壹佰, 貳萬)
     half: dict
     index_points: dict
     numeral: regex.Pattern
@@ -163,6 +160,7 @@ def grammar() -> _Grammar:
         numeral_words=tuple(table["numeral_words"]),
         fold_always=str.maketrans(table["character_variants"]["always"]),
         fold_in_numerals=dict(table["character_variants"]["in_numerals"]),
+        variant_run=regex.compile(rf"[{''.join(table['character_variants']['in_numerals'])}{_CN_NUMERAL}负点]{{2,}}"),
         half=dict(table["half_after_unit"]),
         index_points=dict(table["index_points"]),
         numeral=numeral,
@@ -425,9 +423,10 @@ class _NotAmounts:
 
 @lru_cache(maxsize=1)
 def _not_amounts() -> _NotAmounts:
-    table = load_table("quantities")["not_amounts"]
+    quantities = load_table("quantities")
+    table = quantities["not_amounts"]
     formats = table["format_sizes"]
-    sets = load_table("quantities")["set_phrase_counts"]
+    sets = quantities["set_phrase_counts"]
     return _NotAmounts(
         per_basis=regex.compile(rf"(?:{_alternation(table['per_basis_before'])})\ ?$"),
         reference=regex.compile(rf"(?:{_alternation(table['reference_before'])})\ ?$"),
@@ -438,7 +437,7 @@ def _not_amounts() -> _NotAmounts:
         set_phrase_after=tuple(sets["after"]),
         top_before=regex.compile(rf"{regex.escape(sets['top_before'])}\ ?$"),
         # as the rank context of 第N (grammar().rank_context), ending in 前: 位列美国前
-        top_rank_context=regex.compile(rf"(?:{_alternation(load_table('quantities')['rank_words'])})"
+        top_rank_context=regex.compile(rf"(?:{_alternation(quantities['rank_words'])})"
                                        rf"[^\P{{Han}}的第前]{{0,4}}{regex.escape(sets['top_before'])}\ ?$"),
     )
 
@@ -697,13 +696,11 @@ def fold_variants(text: str) -> str:
     (see ``character_variants`` in the table); the same length, so offsets hold."""
     g = grammar()
     text = text.translate(g.fold_always)
-    variants = "".join(g.fold_in_numerals)
-    run = regex.compile(rf"[{variants}{_CN_NUMERAL}负点]{{2,}}")
 
     def fold_run(match: regex.Match) -> str:
         return "".join(g.fold_in_numerals.get(ch, ch) for ch in match.group())
 
-    return run.sub(fold_run, text, timeout=REGEX_TIMEOUT_S)
+    return g.variant_run.sub(fold_run, text, timeout=REGEX_TIMEOUT_S)
 
 
 def find_quantities(text: str) -> list[Quantity]:

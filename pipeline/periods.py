@@ -20,7 +20,7 @@ from functools import lru_cache
 import regex
 
 from pipeline.numbers import NotANumber, parse_chinese_numeral
-from pipeline.tables import load_table
+from pipeline.tables import alternation, load_table
 
 REGEX_TIMEOUT_S = 2.0
 _CN_SMALL = "一二两三四五六七八九十"
@@ -59,6 +59,10 @@ def _year_value(text: str) -> int:
 class _PeriodTables:
     relative_years: dict[str, int]
     spans: dict[str, tuple[int, int]]  # word → (first month, last month)
+    past_words: frozenset[str]  # rolling words that look back (过去, 近)
+    week_offsets: dict[str, int]  # 本周 → 0, 上周 → -1
+    weekdays: dict[str, int]  # 一 → 0 (Monday)
+    until_days: dict[str, int]  # 昨天 → -1
     pattern: regex.Pattern
     rolling: regex.Pattern
     weeks: regex.Pattern  # 本周, 上周 and event spans (首日, 发行一周内)
@@ -72,37 +76,47 @@ def _tables() -> _PeriodTables:
     t = load_table("periods")
     relative = {k: int(v) for k, v in t["relative_years"].items()}
     spans = {k: (int(v[0]), int(v[1])) for k, v in t["month_spans"].items()}
-    rel_alt = "|".join(sorted(map(regex.escape, relative), key=len, reverse=True))
-    span_alt = "|".join(sorted(map(regex.escape, spans), key=len, reverse=True))
     number = rf"[0-9]{{1,2}}|[{_CN_SMALL}]{{1,3}}"
     year_digits = r"(?:19|20)[0-9]{2}|[二〇零一三四五六七八九]{4}"
     # 2005年-2008年, 2005-2008年: one period from the first year to the last.
     year = (rf"(?:(?P<year>{year_digits})(?:\ ?年?\ ?[-－—–~～至到]\ ?(?P<year2>{year_digits}))?\ ?(?:年度|财年|年)"
-            rf"|(?P<rel>{rel_alt}))")
+            rf"|(?P<rel>{alternation(relative)}))")
     month = rf"(?P<month>{number})\ ?月(?:份)?(?:\ ?(?P<day>{number})\ ?[日号])?"
     # Every alternative consumes text: an all-optional pattern would match at every character.
-    first_months = rf"前\ ?(?P<months>[0-9]{{1,2}}|[{_CN_SMALL}]{{1,3}})\ ?个月"
+    first_months = rf"前\ ?(?P<months>{number})\ ?个月"
+    span_alt = alternation(spans)
     pattern = regex.compile(
         rf"(?P<until>截至|截止到|截止|至)?\ ?"
         rf"(?:{year}\ ?(?:(?P<span>{span_alt})|{first_months}|{month})?|(?P<span>{span_alt})|{first_months}|{month})"
         rf"(?P<edge>末|底)?(?P<since>以来)?"
     )
     rolling = regex.compile(
-        rf"(?P<dir>{'|'.join(map(regex.escape, t['rolling']['past']))}|{'|'.join(map(regex.escape, t['rolling']['future']))})"
+        rf"(?P<dir>{alternation([*t['rolling']['past'], *t['rolling']['future']])})"
         rf"\ ?(?P<n>[0-9]+|[{_CN_SMALL}]{{1,3}})\ ?(?P<unit>年|个月|个季度|周|天)"
     )
-    ev = t["event_spans"]
+    events = t["event_spans"]
     weeks = regex.compile(
-        rf"(?P<week>{'|'.join(map(regex.escape, t['week_words']))})(?![期边围刊报])(?P<weekday>[{''.join(t['weekdays'])}](?![0-9一二三四五六七八九十]))?"
-        rf"|(?:{'|'.join(map(regex.escape, ev['verbs']))})?(?:{'|'.join(map(regex.escape, ev['words']))})"
-        rf"|(?:{'|'.join(map(regex.escape, ev['verbs']))})\ ?(?:[0-9]{{1,2}}|[{_CN_SMALL}]{{1,3}})\ ?"
-        rf"(?:{'|'.join(map(regex.escape, ev['within']))})内"
+        rf"(?P<week>{alternation(t['week_words'])})(?![期边围刊报])"
+        rf"(?P<weekday>[{''.join(t['weekdays'])}](?![0-9一二三四五六七八九十]))?"
+        rf"|(?:{alternation(events['verbs'])})?(?:{alternation(events['words'])})"
+        rf"|(?:{alternation(events['verbs'])})\ ?(?:{number})\ ?(?:{alternation(events['within'])})内"
     )
-    until_day = regex.compile(
-        rf"(?:截至|截止到|截止)\ ?(?P<day>{'|'.join(sorted(map(regex.escape, t['until_days']), key=len, reverse=True))})")
-    present = regex.compile("|".join(map(regex.escape, t["present_markers"])))
+    until_day = regex.compile(rf"(?:截至|截止到|截止)\ ?(?P<day>{alternation(t['until_days'])})")
     cues = tuple((regex.compile(c["pattern"]), int(c["offset"]), bool(c["latest_only"])) for c in t["document_year_cues"])
-    return _PeriodTables(relative, spans, pattern, rolling, weeks, until_day, present, cues)
+    return _PeriodTables(
+        relative_years=relative,
+        spans=spans,
+        past_words=frozenset(t["rolling"]["past"]),
+        week_offsets={k: int(v) for k, v in t["week_words"].items()},
+        weekdays={k: int(v) for k, v in t["weekdays"].items()},
+        until_days={k: int(v) for k, v in t["until_days"].items()},
+        pattern=pattern,
+        rolling=rolling,
+        weeks=weeks,
+        until_day=until_day,
+        present=regex.compile(alternation(t["present_markers"])),
+        year_cues=cues,
+    )
 
 
 _NAMED_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s*(?:年|[-－—–~～]\s*(?:19|20)[0-9]{2}\s*年))")
@@ -137,7 +151,6 @@ def _shift(day: date, years: int = 0, months: int = 0, days: int = 0) -> date:
 def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     """Every period expression in ``text``, in order, with dates where they can be known."""
     tab = _tables()
-    t = load_table("periods")
     found: list[PeriodMention] = []
     # The year of the last explicit "2008 年": a bare 第四季度 or 11 月 after it belongs to
     # it (and to the publication year only when the text has named none).
@@ -214,7 +227,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         days = {"周": 7 * n, "天": n}.get(unit, 0)
         first = last = None
         if published:
-            if match.group("dir") in t["rolling"]["past"]:
+            if match.group("dir") in tab.past_words:
                 first = _shift(published, months=-months, days=-days + 1) if days else _shift(published, months=-months) + timedelta(days=1)
                 last = published
             else:
@@ -222,7 +235,6 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
                 last = _shift(published, months=months, days=days)
         found.append(PeriodMention(match.start(), match.end(), match.group(), first, last))
     found.extend(_label_only_periods(text, published, tab))
-    found.sort(key=lambda p: p.start)
     return _bound_since(text, _carry_years(_drop_nested(found)))
 
 
@@ -248,18 +260,17 @@ def _label_only_periods(text: str, published: date | None, tab: _PeriodTables) -
     """本周 / 上周 (the calendar week, when the publication date is known), 首日 / 发行一周内
     (counted from an event the text rarely dates: label only) and 截至昨天 (up to the day
     before publication)."""
-    t = load_table("periods")
     found = []
     for match in tab.weeks.finditer(text, timeout=REGEX_TIMEOUT_S):
         first = last = None
         if match.group("week") and published:
-            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=int(t["week_words"][match.group("week")]))
+            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=tab.week_offsets[match.group("week")])
             first, last = monday, monday + timedelta(days=6)
             if match.group("weekday"):
-                first = last = monday + timedelta(days=int(t["weekdays"][match.group("weekday")]))
+                first = last = monday + timedelta(days=tab.weekdays[match.group("weekday")])
         found.append(PeriodMention(match.start(), match.end(), match.group(), first, last))
     for match in tab.until_day.finditer(text, timeout=REGEX_TIMEOUT_S):
-        last = published + timedelta(days=int(t["until_days"][match.group("day")])) if published else None
+        last = published + timedelta(days=tab.until_days[match.group("day")]) if published else None
         found.append(PeriodMention(match.start(), match.end(), match.group(), None, last))
     return found
 

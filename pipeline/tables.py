@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
+import regex
 import yaml
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -32,3 +34,9 @@ def load_word_list(name: str) -> tuple[str, ...]:
         if line:
             words.append(line.split()[0])
     return tuple(words)
+
+
+def alternation(words: Iterable[Any]) -> str:
+    """A regex alternation of table ``words``, longest first (so that 个百分点 beats 个),
+    each escaped; YAML numbers in a word list are read as their text."""
+    return "|".join(regex.escape(w) for w in sorted(set(map(str, words)), key=len, reverse=True))

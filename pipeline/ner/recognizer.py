@@ -1,9 +1,9 @@
 """The statistical NER as the pipeline sees it: text in, typed character spans out.
 
 The model (``pipeline/ner/model``, trained by ``pipeline/ner/train.py``) is a spaCy pipeline
-holding one ``ner`` component over one token per non-space character; documents are built by
-``pipeline.ner.features.make_doc`` (bigram and domain features), not by a tokenizer, so the
-model needs nothing but spaCy to load. Its labels are CLUENER's fine types; ``label`` on each
+holding one ``ner`` component over jieba words or single characters, as its ``meta.json``
+says (the shipped model: jieba words); documents are built by ``pipeline.ner.features``
+(``doc_builder``), not by a tokenizer, so the model needs nothing but spaCy to load. Its labels are CLUENER's fine types; ``label`` on each
 span is our coarse type:
 
     name → PERSON; company, organization, government → ORG; address, scene → LOCATION;
