@@ -27,11 +27,15 @@ What is compared, per file (our side is ``pipeline.numbers.find_quantities``):
 - DimensionModel: our quantities of unit kind "physical". Value, span, and the unit through
   ``DIMENSION_UNITS`` (our unit as written → the reference's unit name); when our unit is
   not in the map the unit is not compared.
-- NumberRangeModel: every quantity with a bound or a range becomes an interval
+- NumberRangeModel: two neighbouring bounds of one range (大于10小于20) are first joined
+  (``pipeline.numbers.join_bounds``; the record keeps them as two quantities). Then every
+  quantity with a bound or a range becomes an interval
   (more_than / at_least → lower end, less_than / at_most → upper end, a range → both);
   the lower and upper ends must equal the reference's (open/closed brackets are not
   compared: the reference writes 五百以上 as "(500,)" where our contract says at_least).
-  The span is the quantity together with its qualifier word.
+  The span is the quantity together with its bound word (大概 of 大概有20~100个 is not part
+  of the reference's span); for a between-range (位于20和30之间) the reference's span also
+  holds 位于/在/介于 and 之间, which ours leaves out.
 - OrdinalModel: quantities marked ordinal (non-claim) or rank; 第 is outside our span, so
   the expected start may be earlier by that one character.
 - PhoneNumberModel: a case passes when none of our *claim* quantities
@@ -52,8 +56,10 @@ import math
 from collections.abc import Callable
 from pathlib import Path
 
+import regex
+
 from pipeline.numbers import (Quantity, claim_quantities, find_quantities, fold_variants, fraction_ratio, grammar,
-                              numeral_value, parse_number)
+                              join_bounds, mixed_value, numeral_value, parse_number)
 
 SPECS_DIR = "recognizers_text_zh_specs"
 OUTPUT = Path(__file__).resolve().parent / "benchmarks" / "conformance.json"
@@ -134,7 +140,7 @@ def _numeral_items(text: str, q: Quantity) -> list[tuple[tuple[int, int], float 
     """The bare numerals inside one quantity: ((start, end), value)."""
     g = grammar()
     text = fold_variants(text)  # the layer reads 萬 as 万, 壹佰 as 一百
-    match = g.numeral.match(text, q.start)
+    match = g.numeral.match(text, q.start, q.end)  # within the quantity: 五十千 was read as 五十
     if match is None:
         return []
     kind = match.lastgroup
@@ -142,6 +148,8 @@ def _numeral_items(text: str, q: Quantity) -> list[tuple[tuple[int, int], float 
     try:
         if kind in ("arabic", "chinese", "slash"):
             items.append((match.span(), float(numeral_value(match, g)[0])))
+        elif kind == "mixed":
+            items.append((match.span(), float(mixed_value(match))))
         elif kind == "fraction":
             items.append((match.span(), float(fraction_ratio(match))))
         elif kind == "percent_cn":
@@ -241,17 +249,25 @@ def _parse_interval(value: str) -> tuple[float | None, float | None]:
     return (float(low) if low.strip() else None), (float(high) if high.strip() else None)
 
 
+_BETWEEN_LEAD = regex.compile(r"(?:位于|介于|在)\ ?$")
+_BETWEEN_CLOSE = regex.compile(r"\ ?(?:之间|间)")
+
+
 def _check_range(case: dict) -> tuple[bool, list]:
     text = case["Input"]
     ours = []
-    for q in find_quantities(text):
+    for q in join_bounds(find_quantities(text), text):
         interval = _interval(q)
         if interval is None:
             continue
         start, end = q.start, q.end
-        if q.qualifier_span:
+        if q.qualifier_span and q.qualifier != "approx":  # 大概有20~100个: 大概 is not part of the range
             start, end = min(start, q.qualifier_span[0]), max(end, q.qualifier_span[1])
         spans = [(start, end)]
+        lead = _BETWEEN_LEAD.search(text, 0, start)
+        close = _BETWEEN_CLOSE.match(text, end)
+        if close:  # 位于20和30之间: the reference's span holds the words around a between-range
+            spans += [(start, close.end())] + ([(lead.start(), close.end())] if lead else [])
         if q.unit_kind == "count" and q.unit and q.text.endswith(q.unit):
             spans.append((start, end - len(q.unit)))  # the reference leaves a measure word out (三十岁)
         ours.append((spans, interval, _describe(q)))

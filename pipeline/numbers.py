@@ -7,12 +7,18 @@ with no unit inside names) are returned too, with ``non_claim`` saying why, so a
 see what was rejected and the claim stage has one place to filter.
 
 Units, magnitudes, qualifier words (with the short verb phrase a bound may reach across:
-至少需要 3 亿元), rank words, numeral-led words (二手) and character variants (萬, 壹佰) come
-from ``data/quantities.yaml``. Also read: 500 余万 / 五百多万 / 二十几万 (a bound before the
-magnitude), 3万4000, 1，234 (a full-width comma before exactly three digits), -3.5 / 负三十二,
-1/2.3 英寸, 千分之 / 16分之5, 5 千米 (a unit that opens with a magnitude character is the
-unit), 三年半 (X unit 半), and X 至 Y after a change verb as two numbers (增持 77.1 万股至
-344.45 万股: the change, then the level). Chinese
+至少需要 3 亿元; symbols such as ≤), rank words, words that hold a numeral but no amount
+(二手, 一切, 四川), discounts and character variants (萬, 壹佰) come from
+``data/quantities.yaml``. Also read: 500 余万 / 五百多万 / 二十几万 (a bound before the
+magnitude), 3万4000 / 5万4千6百 / 1千零20, 1，234 (a full-width comma before exactly three
+digits), -3.5 / 负三十二, 2e5 / 2^5, 1/2.3 英寸, 千分之 / 16分之5, 三又三分之一 / 1 3/5,
+五兆六十二亿 (兆 above 亿), 5 千米 (a unit that opens with a magnitude character is the
+unit), 三年半 / 三成半 (X unit 半), 八折 / 7.5折 / 5~6折 (a price as a percent of the
+original), 三四百万 / 十七八岁 (an estimate: a range, qualifier approx), 10与20之间 (a range),
+and X 至 Y after a change verb as two numbers (增持 77.1 万股至 344.45 万股: the change, then
+the level). A numeral that does not read as a whole keeps its longest readable start (五十千
+is 五十). URLs and e-mail addresses are protected spans. ``join_bounds`` joins two bounds of
+one range (大于10小于20) for users who want intervals; the record keeps them apart. Chinese
 numerals are converted with cn2an (called on numeral spans only: its ``transform`` would
 rewrite ordinary words such as 一样). Every regex runs with a timeout.
 """
@@ -59,6 +65,9 @@ class Quantity:
 # --------------------------------------------------------------------------- tables
 
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+_CN_DIGIT_TO_ARABIC = str.maketrans("〇零一二两三四五六七八九", "001223456789")
+# Percent values with at most this many decimals are kept exact (千分之111.112 = 11.1112 %).
+_EXACT_PERCENT = Decimal("1e-6")
 _CN_DIGIT = "零〇一二两三四五六七八九"
 _CN_NUMERAL = _CN_DIGIT + "十百千万亿"
 
@@ -72,7 +81,7 @@ class _Grammar:
     qualifiers_inner: dict[str, str]
     qualifiers_after: dict[str, str]
     before_false_friends: tuple[str, ...]
-    numeral_words: tuple[str, ...]
+    numeral_words: regex.Pattern  # words holding a numeral that is not an amount (一切, 四川)
     fold_always: dict[int, str]
     fold_in_numerals: dict[str, str]
     variant_run: regex.Pattern  # a run of numeral characters holding a variant (壹佰, 貳萬)
@@ -83,11 +92,19 @@ class _Grammar:
     qualifier_before_pattern: regex.Pattern
     qualifier_after_pattern: regex.Pattern
     range_pattern: regex.Pattern
+    between_joiner: regex.Pattern
+    between_closer: regex.Pattern
     rank_context: regex.Pattern
+    discount_halves: tuple[str, ...]
+    discount_body: regex.Pattern  # what may stand before 折 (八, 7.5, 75, 七五, 对)
 
 
 _DIGIT = "0-9０-９"
 _MAGNITUDE_CHARS = "十百千万亿"
+# Digits after 点 in a Chinese decimal: 两 is never one (一点两小时 is 一 and 两 hours).
+_CN_DECIMAL_DIGIT = "零〇一二三四五六七八九"
+# 兆 above 亿 (五兆六十二亿): 10¹², read only when a count of 亿 follows; elsewhere 兆 is mega (兆瓦).
+_TRILLION = "兆"
 
 
 @lru_cache(maxsize=1)
@@ -116,25 +133,44 @@ def grammar() -> _Grammar:
     # 1,234 / 1，234 (a full-width comma only before exactly three digits), 3.5, -3.5
     # A minus sign, unless the dash joins two amounts (2005年-2008年, 3万-5万, 15%-20%).
     unit_chars = "".join(sorted(u for u in units if len(u) == 1 and regex.match(r"\p{Han}", u)))
-    sign = rf"(?:(?<![{_DIGIT}A-Za-z.．%％)）{_CN_NUMERAL}{unit_chars}])[-－−](?=[{_DIGIT}])|负(?=[{_DIGIT}]))?"
-    digits = rf"(?:[{_DIGIT}]{{1,3}}(?:[,，][{_DIGIT}]{{3}}(?![{_DIGIT}]))+|[{_DIGIT}]+)(?:[.．][{_DIGIT}]+)?"
-    # 3万4000, 1亿2000万: a smaller amount written straight after 万 / 亿
-    smaller = {big: _alternation(m for m, v in magnitudes.items() if v < magnitudes[big]) for big in "万亿"}
-    continuation = (rf"(?:(?<=万)[{_DIGIT}]{{4}}(?![{_DIGIT}.．])|(?<=万)[{_DIGIT}]{{1,4}}(?:{smaller['万']})"
-                    rf"|(?<=亿)[{_DIGIT}]{{1,4}}(?:{smaller['亿']}))")
+    sign = (rf"(?:(?<![{_DIGIT}A-Za-z.．%％)）{_CN_NUMERAL}{unit_chars}\-－−])[-－−](?=[.．]?[{_DIGIT}])"
+            rf"|负(?=[{_DIGIT}]))?")
+    # .5 (no integer part) only where no word or number stands before the point
+    digits = (rf"(?:(?:[{_DIGIT}]{{1,3}}(?:[,，][{_DIGIT}]{{3}}(?![{_DIGIT}]))+|[{_DIGIT}]+)(?:[.．][{_DIGIT}]+)?"
+              rf"|(?<![{_DIGIT}A-Za-z.．])(?<![{_DIGIT}]\ )[.．][{_DIGIT}]+)")
+    # 2e5, 12.32e+14, 2^5, 2.5^-1: scientific notation and powers
+    exponent = rf"(?:[eE][-+－]?[{_DIGIT}]+|\^[-+－]{{0,2}}[{_DIGIT}]+)(?![{_DIGIT}A-Za-z])"
+    # 3万4000, 1亿2000万, 5万4千6百, 1千零20: smaller amounts written after a magnitude
+    def below(big: str) -> str:
+        return rf"(?!{unit_words_at_magnitude})(?:{_alternation(m for m, v in magnitudes.items() if v < magnitudes[big])})"
+    step = "|".join(rf"(?<={big})零?[{_DIGIT}]{{1,{width}}}{below(big)}"
+                    for big, width in (("亿", 4), ("万", 4), ("千", 3), ("百", 2)))
+    continuation = (rf"(?:{step})*(?:(?<=万)[{_DIGIT}]{{4}}(?![{_DIGIT}.．])"
+                    rf"|(?<=[千百万亿])零[{_DIGIT}]{{1,3}}(?![{_DIGIT}.．]))?")
     cn_numeral = rf"(?:[{_CN_DIGIT}]|(?!{unit_words_at_magnitude})[{_MAGNITUDE_CHARS}])+"
+    cn_trillions = rf"(?:{cn_numeral}{_TRILLION}(?=[{_CN_NUMERAL}]*亿))?"
+    discounts = table["discounts"]
+    discount_body = (rf"[1-9１-９](?:[.．][0-9０-９])?(?![0-9０-９])|[1-9１-９]{{2}}"
+                     rf"|[一二三四五六七八九]{{2}}|[一二两三四五六七八九](?:点[一二三四五六七八九])?"
+                     rf"|{_alternation(discounts['halves'])}")
     numeral = regex.compile(
         rf"""
-        (?P<percent_cn>百分之(?P<pc_body>[{_CN_DIGIT}十百千点]+|{digits}))
-      | (?P<fraction>(?P<den>[{_CN_NUMERAL}]+|[{_DIGIT}]+)分之(?P<num>[{_CN_NUMERAL}]+(?:点[{_CN_DIGIT}]+)?|{digits}))
+        (?P<percent_cn>百分之(?P<pc_body>[{_CN_NUMERAL}点]+|{digits}))
+      | (?P<mixed>(?P<m_whole>负?[{_CN_NUMERAL}]+|[{_DIGIT}]+)又
+            (?P<m_den>[{_CN_NUMERAL}]+|[{_DIGIT}]+)分之(?P<m_num>[{_CN_NUMERAL}]+(?:点[{_CN_DECIMAL_DIGIT}]+)?|{digits})
+        | (?P<m_int>(?<![{_DIGIT}.．])[{_DIGIT}]+)\ (?P<m_slash>[{_DIGIT}]+[/／][{_DIGIT}]+)(?![{_DIGIT}/／.．]))
+      | (?P<fraction>(?P<den>[{_CN_NUMERAL}]+|[{_DIGIT}]+)分之(?P<num>[{_CN_NUMERAL}]+(?:点[{_CN_DECIMAL_DIGIT}]+)?|{digits}))
+      | (?P<discount>(?<![{_DIGIT}.．{_CN_NUMERAL}点{_alternation(discounts['not_after'])}])(?P<d_body>{discount_body})
+            {regex.escape(discounts['word'])}(?![{discounts['not_before']}]))
       | (?P<doubling>翻(?:了)?(?P<times>[一二两三四])?番)
       | (?P<vague>[数几](?:{magnitude_alt})+)
       | (?P<over>上(?:{magnitude_alt}))
       | (?P<level>(?:{magnitude_alt})级)
-      | (?P<slash>(?<![{_DIGIT}.．/／])[{_DIGIT}]+[/／][{_DIGIT}]+(?:[.．][{_DIGIT}]+)?(?![{_DIGIT}/／]))
-      | (?P<arabic>(?<![{_DIGIT}.．]){sign}(?<![{_DIGIT}.．]){digits}
-            (?:\ ?(?P<a_inner>{inner_alt})(?=\ ?{magnitude}))?(?:\ ?{magnitude})*{continuation}?)
-      | (?P<chinese>(?:负(?=[{_CN_NUMERAL}]))?{cn_numeral}(?:点[{_CN_DIGIT}]+)?(?:(?P<c_inner>{inner_alt})(?={magnitude}))?(?:{magnitude})*)
+      | (?P<slash>(?<![{_DIGIT}.．/／])(?:(?<![{_DIGIT}A-Za-z])[-－−])?[{_DIGIT}]+[/／][{_DIGIT}]+(?:[.．][{_DIGIT}]+)?(?![{_DIGIT}/／]))
+      | (?P<arabic>(?<![{_DIGIT}.．]){sign}(?<![{_DIGIT}.．]){digits}(?:{exponent})?
+            (?:\ ?(?P<a_inner>{inner_alt})(?=\ ?{magnitude}))?(?:\ ?{magnitude})*{continuation})
+      | (?P<chinese>(?:负(?=[{_CN_NUMERAL}]))?{cn_trillions}{cn_numeral}(?:点[{_CN_DECIMAL_DIGIT}]+)?
+            (?:(?P<c_inner>{inner_alt})(?={magnitude}))?(?:{magnitude})*)
         """,
         regex.VERBOSE,
     )
@@ -148,6 +184,8 @@ def grammar() -> _Grammar:
     qualifier_after_pattern = regex.compile(rf"\ ?(?P<qual>{_alternation(qualifiers['after'])})")
     separators = "".join(regex.escape(s) for s in table["range_separators"] if len(s) == 1)
     range_pattern = regex.compile(rf"\ ?(?:[{separators}]|到)\ ?")
+    between = table["between"]
+    numeral_char = rf"[{''.join(table['character_variants']['in_numerals'])}{_CN_NUMERAL}负点]"
     rank_context = regex.compile(rf"(?:{_alternation(table['rank_words'])})[^\P{{Han}}的第]{{0,4}}第\ ?$")
     return _Grammar(
         magnitudes=magnitudes,
@@ -157,10 +195,10 @@ def grammar() -> _Grammar:
         qualifiers_inner=dict(qualifiers["inner"]),
         qualifiers_after=dict(qualifiers["after"]),
         before_false_friends=tuple(qualifiers["before_false_friends"]),
-        numeral_words=tuple(table["numeral_words"]),
+        numeral_words=regex.compile(rf"(?<![{_CN_NUMERAL}])(?:{_alternation(table['numeral_words'])})(?![{_CN_NUMERAL}])"),
         fold_always=str.maketrans(table["character_variants"]["always"]),
         fold_in_numerals=dict(table["character_variants"]["in_numerals"]),
-        variant_run=regex.compile(rf"[{''.join(table['character_variants']['in_numerals'])}{_CN_NUMERAL}负点]{{2,}}"),
+        variant_run=regex.compile(rf"{numeral_char}*分之{numeral_char}+|{numeral_char}{{2,}}"),
         half=dict(table["half_after_unit"]),
         index_points=dict(table["index_points"]),
         numeral=numeral,
@@ -168,7 +206,11 @@ def grammar() -> _Grammar:
         qualifier_before_pattern=qualifier_before_pattern,
         qualifier_after_pattern=qualifier_after_pattern,
         range_pattern=range_pattern,
+        between_joiner=regex.compile(rf"\ ?(?:{_alternation(between['joiners'])})\ ?"),
+        between_closer=regex.compile(rf"\ ?(?:{_alternation(between['closers'])})"),
         rank_context=rank_context,
+        discount_halves=tuple(discounts["halves"]),
+        discount_body=regex.compile(discount_body),
     )
 
 
@@ -185,11 +227,19 @@ def _to_number(value: Decimal) -> int | float:
 def parse_chinese_numeral(text: str) -> Decimal:
     """Value of a Chinese numeral (五千六百二十亿, 两万, 七点五, 二〇二二, 百亿)."""
     if all(ch in "〇零一二三四五六七八九" for ch in text) and len(text) > 1:
+        if len(text) == 2 and not any(ch in "〇零" for ch in text):
+            raise NotANumber(text)  # 一五年, 九九: a short year or a word, not 15 or 99
         digits = text.translate(str.maketrans("〇零一二三四五六七八九", "00123456789"))
         return Decimal(digits)  # digit-by-digit form, as in years (二〇二二)
     magnitudes = grammar().magnitudes
     if len(text) > 1 and text in magnitudes:
         return Decimal(magnitudes[text])  # a bare magnitude word: 百亿, 千万
+    head, trillion, tail = text.partition(_TRILLION)
+    if trillion and head and tail:  # 五兆六十二亿: the 兆s, then what is below them
+        rest = parse_chinese_numeral(tail)
+        if rest >= 10**12:
+            raise NotANumber(text)
+        return parse_chinese_numeral(head) * 10**12 + rest
     try:
         return Decimal(str(cn2an.cn2an(text, "normal")))
     except (ValueError, KeyError, IndexError, InvalidOperation) as error:
@@ -241,6 +291,37 @@ def numeral_value(match: regex.Match, g: "_Grammar") -> tuple[Decimal, Decimal, 
     return sign * value, Decimal(10000 if any(ch in "万亿" for ch in text) else 1), None
 
 
+def discount_percent(match: regex.Match) -> Decimal:
+    """The price ratio, in percent, of a ``discount`` match: 八折 80, 7.5折 75, 75折 / 七五折 75,
+    对折 50."""
+    return _discount_body_percent(match.group("d_body"))
+
+
+def _discount_body_percent(body: str) -> Decimal:
+    body = body.translate(_FULL_WIDTH_DIGITS)
+    if body in grammar().discount_halves:
+        return Decimal(50)
+    if not body[0].isdigit():
+        body = body.translate(_CN_DIGIT_TO_ARABIC).replace("点", ".")
+    if len(body) == 2:  # 75折, 七五折: two digits name the percent
+        return Decimal(body)
+    return Decimal(body) * 10
+
+
+def mixed_value(match: regex.Match) -> Decimal:
+    """Value of a ``mixed`` match: 三百五十又三分之一, 负一又二分之一 (−1.5), 1 3/5."""
+    if match.group("m_int") is not None:
+        return parse_arabic(match.group("m_int"), {})[0] + parse_fraction(match.group("m_slash"))
+    whole_text = match.group("m_whole")
+    negative = whole_text.startswith("负")
+    whole = _fraction_part(whole_text.removeprefix("负"))
+    try:
+        part = _fraction_part(match.group("m_num")) / _fraction_part(match.group("m_den"))
+    except ArithmeticError as error:
+        raise NotANumber(match.group()) from error
+    return -(whole + part) if negative else whole + part
+
+
 def fraction_ratio(match: regex.Match) -> Decimal:
     """``num / den`` of a ``fraction`` match (三分之一, 千分之2.4, 16分之5)."""
     try:
@@ -268,18 +349,20 @@ def parse_arabic(text: str, magnitudes: dict[str, int]) -> tuple[Decimal, Decima
     words = sorted(magnitudes, key=len, reverse=True)
     parts: list[tuple[Decimal, Decimal]] = []
     while rest:
-        match = regex.match(r"[0-9][0-9,]*(?:\.[0-9]+)?", rest)
+        if parts and rest.startswith("零"):
+            rest = rest[1:]  # 1千零20
+        match = _ARABIC_NUMBER.match(rest)
         if not match:
             raise NotANumber(text)
         multiplier = Decimal(1)
         rest = rest[match.end():]
-        while rest and not rest[0].isdigit():
+        while rest and not rest[0].isdigit() and not rest.startswith("零"):
             word = next((w for w in words if rest.startswith(w)), None)
             if word is None:
                 raise NotANumber(text)
             multiplier *= magnitudes[word]
             rest = rest[len(word):]
-        value = Decimal(match.group().replace(",", "")) * multiplier
+        value = _arabic_value(match) * multiplier
         if parts and (parts[-1][1] <= 1 or value >= parts[-1][1]):
             raise NotANumber(text)  # 3万5万: not one amount
         parts.append((value, multiplier))
@@ -287,6 +370,32 @@ def parse_arabic(text: str, magnitudes: dict[str, int]) -> tuple[Decimal, Decima
         raise NotANumber(text)
     total = sum(value for value, _ in parts)
     return (-total if negative else total), parts[0][1]
+
+
+_ARABIC_NUMBER = regex.compile(
+    r"(?P<mantissa>[0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)(?:(?P<e>[eE])(?P<e_exp>[-+－]?[0-9]+)|\^(?P<p_exp>[-+－]{0,2}[0-9]+))?")
+# A power above this is not a number anyone writes; it would only cost time to compute.
+_MAX_EXPONENT = 100
+
+
+def _arabic_value(match: regex.Match) -> Decimal:
+    """Value of one ``_ARABIC_NUMBER`` match: 1,751 / .5 / 2e5 / 2.5^-1."""
+    mantissa = Decimal(match.group("mantissa").replace(",", ""))
+    exponent_text = match.group("e_exp") or match.group("p_exp")
+    if exponent_text is None:
+        return mantissa
+    digits = exponent_text.lstrip("-+－")
+    negative_exponent = sum(ch in "-－" for ch in exponent_text[:len(exponent_text) - len(digits)]) % 2 == 1
+    exponent = int(digits)
+    if exponent > _MAX_EXPONENT:
+        raise NotANumber(match.group())
+    exponent = -exponent if negative_exponent else exponent
+    if match.group("e"):
+        return mantissa.scaleb(exponent)
+    try:
+        return mantissa ** exponent
+    except (InvalidOperation, ArithmeticError) as error:  # 0^-1
+        raise NotANumber(match.group()) from error
 
 
 def parse_fraction(text: str) -> Decimal:
@@ -317,7 +426,7 @@ def parse_number(text: str) -> int | float:
 
 @lru_cache(maxsize=1)
 def _protected_pattern() -> regex.Pattern:
-    """Phones, dates, times, stock and product codes, and the share-price quote a news site
+    """URLs and e-mail addresses, phones, dates, times, stock and product codes, and the share-price quote a news site
     writes after a company name (圆通速递(16.700,0.69,4.31%): price, change, change %):
     spans that are never quantities. Sizes multiplied out (71×75×134mm, 3648×2736) describe
     a shape or a resolution, not one amount.
@@ -330,7 +439,9 @@ def _protected_pattern() -> regex.Pattern:
     all_units = _alternation(g.units)
     return regex.compile(
         rf"""
-    (?P<phone>(?<![0-9])(?:\+?86[-\ ]?)?1[3-9][0-9]{{9}}(?![0-9])
+    (?P<url>(?:https?://|ftp://|www\.)[^\s\p{{Han}}，。；、）)」』>"'“”]+
+      | [A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{{2,}})
+  | (?P<phone>(?<![0-9])(?:\+?86[-\ ]?)?1[3-9][0-9]{{9}}(?![0-9])
       | (?<![0-9])0[0-9]{{2,3}}[-\ ]?[0-9]{{7,8}}(?![0-9])
       | (?<![0-9])[48]00[-\ ]?[0-9]{{3}}[-\ ]?[0-9]{{4}}(?![0-9])
       | [(（]0[0-9]{{2,3}}[)）][0-9]{{7,8}})
@@ -343,8 +454,8 @@ def _protected_pattern() -> regex.Pattern:
       | (?:SH|SZ|HK|sh|sz|hk)[0-9]{{4,6}}(?![0-9])
       | (?<=[(（]\ ?)[036][0-9]{{5}}(?=\ ?[)）]))
   | (?P<dimensions>(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:\ ?[×xX*＊]\ ?[0-9]+(?:\.[0-9]+)?)+(?:\ ?(?:{all_units}))?)
-  | (?P<code>[A-Za-z]+[-_]?[0-9][0-9A-Za-z.]*(?:-[0-9A-Za-z]+)*
-      | (?<![0-9.])[0-9]+(?!\ ?(?:{latin_units})(?![A-Za-z]))[A-Za-z][0-9A-Za-z]*)
+  | (?P<code>(?<![0-9])[A-Za-z]+[-_]?[0-9][0-9A-Za-z.]*(?:-[0-9A-Za-z]+)*
+      | (?<![0-9.])(?![0-9]+[eE][-+]?[0-9]+(?![0-9A-Za-z]))[0-9]+(?!\ ?(?:{latin_units})(?![A-Za-z]))[A-Za-z][0-9A-Za-z]*)
     """,
         regex.VERBOSE,
     )
@@ -359,7 +470,27 @@ _AFTER_DATE = regex.compile(r"\ ?(?:月(?!份?[0-9])|日|号|月份)")
 _AFTER_QUARTER = regex.compile(r"\ ?(?:季度|季|财季|财年|年度|年代|世纪|届)")
 _AFTER_TIME = regex.compile(r"\ ?(?:点(?!击|评|赞|名)|时(?!间|期|代|候|尚))")
 # 两三天, 三四家: two neighbouring digits are an estimate, not 23 or 34.
-_NEIGHBOUR_DIGITS = regex.compile(r"^(?:一两|两三|二三|三四|四五|五六|六七|七八|八九)$")
+_NEIGHBOUR_DIGITS = regex.compile(r"^(?:一两|两三|二三|三四|三五|四五|五六|六七|七八|八九)$")
+# Two digit characters and nothing else: 一五年 (2015), 九九 (a name); a neighbouring pair is an estimate.
+_DIGIT_PAIR = regex.compile(r"^(?!一两|两三|二三|三四|三五|四五|五六|六七|七八|八九)[一二三四五六七八九]{2}$")
+# 三四百万, 二三十, 十七八, 一百二三十: an estimate in a numeral is a range (3..4 百万, 20..30,
+# 17..18, 120..130): what stands before the pair, each digit of it, what stands after.
+_NEIGHBOUR_ESTIMATE = regex.compile(
+    r"^(?P<head>(?:[一二两三四五六七八九十百千万亿]*[十百千万亿])?)(?P<pair>一两|两三|二三|三四|三五|四五|五六|六七|七八|八九)"
+    r"(?P<magnitude>[十百千万亿]*)$")
+
+
+def _estimate_range(text: str) -> tuple[Decimal, Decimal] | None:
+    """``(low, high)`` of a numeral holding a neighbour-digit estimate, else None."""
+    estimate = _NEIGHBOUR_ESTIMATE.match(text)
+    if estimate is None or not (estimate.group("head") or estimate.group("magnitude")):
+        return None  # 两三 alone: an estimate with no value
+    head, magnitude = estimate.group("head"), estimate.group("magnitude")
+    try:
+        low, high = (parse_chinese_numeral(head + digit + magnitude) for digit in estimate.group("pair"))
+    except NotANumber:
+        return None
+    return (low, high) if low < high else None
 _AFTER_VERSION = regex.compile(r"\ ?(?:版本|版|代(?!表|理|码))")
 _QUARTER_LETTER = regex.compile(r"[QHqh]$")
 # A unit immediately followed by these characters starts another word (天猫, 台湾, 手机).
@@ -468,6 +599,7 @@ class _Core:
     qualifier_span: tuple[int, int] | None = None
     multiplier: Decimal = Decimal(1)
     numeral_end: int = 0
+    value_max: Decimal | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -478,12 +610,23 @@ def _read_core(match: regex.Match, g: _Grammar) -> _Core | None:
     try:
         if kind == "percent_cn":
             body = match.group("pc_body")
-            core = _Core(start, end, _fraction_part(body), kind, unit="%", unit_kind="ratio")
+            if estimate := _estimate_range(body):  # 百分之二三十: 20..30 %
+                core = _Core(start, end, estimate[0], kind, unit="%", unit_kind="ratio", qualifier="approx",
+                             value_max=estimate[1])
+            else:
+                core = _Core(start, end, _fraction_part(body), kind, unit="%", unit_kind="ratio")
         elif kind == "fraction":
             value = fraction_ratio(match) * 100
-            # Percent to two decimals (三分之一 = 33.33 %); a tiny share keeps four significant digits.
-            value = value.quantize(Decimal("0.01")) if abs(value) >= 1 else Decimal(f"{value:.4g}")
+            if value != value.quantize(_EXACT_PERCENT):
+                # A repeating share: percent to two decimals (三分之一 = 33.33 %), a tiny one
+                # to four significant digits; a terminating one (千分之111.112) stays exact.
+                value = value.quantize(Decimal("0.01")) if abs(value) >= 1 else Decimal(f"{value:.4g}")
             core = _Core(start, end, value, kind, unit="%", unit_kind="ratio")
+        elif kind == "discount":
+            core = _Core(start, end, discount_percent(match), kind, unit="%", unit_kind="ratio")
+            core.notes.append(f"discount {text}: the price at {core.value} % of the original")
+        elif kind == "mixed":
+            core = _Core(start, end, mixed_value(match), kind)
         elif kind == "doubling":
             times = parse_chinese_numeral(match.group("times")) if match.group("times") else Decimal(1)
             core = _Core(start, end, Decimal(2) ** int(times), kind, unit="x", unit_kind="ratio")
@@ -495,6 +638,14 @@ def _read_core(match: regex.Match, g: _Grammar) -> _Core | None:
             core = _Core(start, end, Decimal(g.magnitudes[word]), kind, qualifier="at_least",
                          multiplier=Decimal(g.magnitudes[word]))
             core.notes.append(f"{text}: at least {word}")
+        elif kind == "chinese" and (estimate := _estimate_range(text)):
+            low, high = estimate
+            core = _Core(start, end, low, kind, qualifier="approx", value_max=high,
+                         multiplier=Decimal(10000 if any(ch in "万亿" for ch in text) else 1))
+            core.notes.append(f"estimate {text}: {low}..{high}")
+        elif kind == "chinese" and _DIGIT_PAIR.match(text):
+            core = _Core(start, end, None, kind)
+            core.notes.append(f"two digits {text}: a short year (一五年) or part of a word, no value")
         elif kind in ("arabic", "chinese", "slash") and _NEIGHBOUR_DIGITS.match(text):
             core = _Core(start, end, None, kind, qualifier="approx")
             core.notes.append(f"estimate {text}: no value")
@@ -533,7 +684,7 @@ def _attach_unit(core: _Core, text: str, g: _Grammar) -> None:
     core.unit, core.unit_kind, core.factor, core.end = code, unit_kind, factor, match.end()
     half = g.half
     after_half = text[core.end + len(half["word"]):core.end + len(half["word"]) + 1]
-    if (unit_kind in half["unit_kinds"] and text.startswith(half["word"], core.end)
+    if ((unit_kind in half["unit_kinds"] or surface in half["units"]) and text.startswith(half["word"], core.end)
             and not (after_half and after_half in half["not_before"])
             and core.value is not None and core.value == core.value.to_integral_value() and core.multiplier == 1):
         core.value += Decimal("0.5")  # 一吨半, 三年半
@@ -610,8 +761,10 @@ def _non_claim_reason(core: _Core, text: str) -> tuple[str | None, str | None]:
     if (core.unit_kind == "physical" and text[core.start:core.end].replace(" ", "") in rules.format_sizes
             and (rules.format_before.search(head) or rules.format_after.match(text, core.end))):
         return "format name", None  # 等效35mm焦距: the film format, not a length
-    if core.unit == "年" and core.kind == "chinese" and len(surface) == 4:
+    if core.unit == "年" and core.kind == "chinese" and (len(surface) == 4 or _DIGIT_PAIR.match(surface)):
         return "year", None
+    if core.kind == "chinese" and _DIGIT_PAIR.match(surface):
+        return "bare number", None
     if core.unit_kind == "duration" and _PERIOD_WORD_BEFORE.search(head):
         return "period", None
     if core.unit_kind == "duration" and core.value is None:
@@ -634,14 +787,16 @@ def _non_claim_reason(core: _Core, text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _quantity(core: _Core, text: str, **extra) -> Quantity:
+def _quantity(core: _Core, text: str) -> Quantity:
     value = None if core.value is None else _to_number(core.value * core.factor)
+    value_max = None if core.value_max is None else _to_number(core.value_max * core.factor)
     reason, hint = _non_claim_reason(core, text)
     return Quantity(
         start=core.start,
         end=core.end,
         text=text[core.start:core.end],
         value=value,
+        value_max=value_max,
         unit=core.unit,
         qualifier=core.qualifier,
         qualifier_span=core.qualifier_span,
@@ -649,7 +804,6 @@ def _quantity(core: _Core, text: str, **extra) -> Quantity:
         unit_kind=core.unit_kind,
         non_claim=reason,
         explanation=tuple(core.notes),
-        **extra,
     )
 
 
@@ -668,23 +822,41 @@ def _change_verb_before(text: str, start: int) -> bool:
 
 
 def _try_range(first: _Core, text: str, g: _Grammar) -> _Core | None:
-    """The second half of ``6 亿至 8 亿元`` / ``10-20 万`` / ``10～20%`` after ``first``."""
-    if first.kind not in ("arabic", "chinese") or first.value is None:
+    """The second half of ``6 亿至 8 亿元`` / ``10-20 万`` / ``10～20%`` / ``10000与20000之间``
+    after ``first``."""
+    if first.kind not in ("arabic", "chinese") or first.value is None or first.value_max is not None:
         return None
     separator = g.range_pattern.match(text, first.end, timeout=REGEX_TIMEOUT_S)
-    if not separator:
-        return None
+    between = separator is None
+    if between:
+        separator = g.between_joiner.match(text, first.end, timeout=REGEX_TIMEOUT_S)
+        if not separator:
+            return None
     match = g.numeral.match(text, separator.end(), timeout=REGEX_TIMEOUT_S)
+    if match and match.lastgroup == "discount" and first.unit is None and not between:
+        first_body = text[first.start:first.end]
+        if not g.discount_body.fullmatch(first_body):
+            return None
+        second = _read_core(match, g)  # 5~6折: 50..60 %
+        if second is not None:
+            first.value, first.unit, first.unit_kind = _discount_body_percent(first_body), "%", "ratio"
+        return second
     if not match or match.lastgroup not in ("arabic", "chinese"):
         return None
     second = _read_core(match, g)
     if second is None:
         return None
     _attach_unit(second, text, g)
+    if between and second.unit is not None and g.between_closer.match(text, second.numeral_end, timeout=REGEX_TIMEOUT_S):
+        # 10000与20000间: 间 closes the range here; it is not the measure word
+        second = replace(second, unit=None, unit_kind=None, factor=1, end=second.numeral_end)
+    if between and not g.between_closer.match(text, second.end, timeout=REGEX_TIMEOUT_S):
+        return None  # 3家和5家: two amounts; only 之间 makes them the ends of one range
     if first.unit is not None and second.unit is not None and first.unit != second.unit:
         return None
-    if second.unit is None and first.unit is None and second.multiplier == 1:
-        return None  # 2019-2021, 3-4: no sign these are one amount
+    if (second.unit is None and first.unit is None and second.multiplier == 1 and not between
+            and not (first.kind == second.kind == "chinese")):
+        return None  # 2019-2021, 3-4: no sign these are one amount (一千到一千五百 is one)
     if (first.unit is not None and first.unit_kind != "ratio" and separator.group().strip() in _LEVEL_WORDS
             and _change_verb_before(text, first.start)):
         return None  # 增持 77.1 万股至 344.45 万股: the change, then the level it reached
@@ -712,15 +884,15 @@ def find_quantities(text: str) -> list[Quantity]:
     for start, end, reason in protected:
         quantities.append(Quantity(start, end, text[start:end], value=None, non_claim=reason,
                                    explanation=(f"{reason} pattern",)))
-    blocked = [(s, e) for s, e, _ in protected]
+    # 二手车, 一切, 四川: words, not 2 手, 1 切, 4 川
+    blocked = [(s, e) for s, e, _ in protected] + [
+        m.span() for m in g.numeral_words.finditer(text, timeout=REGEX_TIMEOUT_S)]
     position = 0
-    for match in g.numeral.finditer(text, timeout=REGEX_TIMEOUT_S):
-        if match.start() < position or any(s <= match.start() < e for s, e in blocked):
+    while match := g.numeral.search(text, position, timeout=REGEX_TIMEOUT_S):
+        position = match.end()
+        if any(s <= match.start() < e for s, e in blocked):
             continue
-        if text.startswith(g.numeral_words, match.start()):
-            position = match.start() + 1
-            continue  # 二手车: a word, not 2 手
-        core = _read_core(match, g)
+        core = _read_longest_core(match, text, g)
         if core is None:
             continue
         _attach_unit(core, text, g)
@@ -731,20 +903,84 @@ def find_quantities(text: str) -> list[Quantity]:
             if core.multiplier == 1 and second.kind == core.kind == "arabic":
                 low = core.value * second.multiplier  # 10-20 万: the magnitude covers both ends
             core.value, core.unit, core.unit_kind, core.factor = low, unit, unit_kind, factor
+            core.value_max = second.value
             core.multiplier = max(core.multiplier, second.multiplier)
             core.end = second.end
             core.notes.append("range")
-            _attach_context(core, text, g)
-            quantity = _quantity(core, text, value_max=_to_number(second.value * factor))
-        else:
-            _attach_context(core, text, g)
-            quantity = _quantity(core, text)
+        _attach_context(core, text, g)
+        quantity = _quantity(core, text)
         quantities.append(quantity)
         position = quantity.end
     quantities.sort(key=lambda q: q.start)
     if original != text:
         quantities = [replace(q, text=original[q.start:q.end]) for q in quantities]
     return quantities
+
+
+def _read_longest_core(match: regex.Match, text: str, g: _Grammar) -> _Core | None:
+    """The core of ``match``, or of its longest prefix that reads as a number when the whole
+    does not (五十千 is 五十 and a stray 千)."""
+    core = _read_core(match, g)
+    end = match.end()
+    while core is None and end - match.start() > 1:
+        end -= 1
+        shorter = g.numeral.match(text, match.start(), end, timeout=REGEX_TIMEOUT_S)
+        if shorter is not None:
+            match, end = shorter, shorter.end()
+            core = _read_core(match, g)
+    return core
+
+
+_LOWER_BOUNDS = ("more_than", "at_least")
+_UPPER_BOUNDS = ("less_than", "at_most")
+# What may stand between a lower and an upper bound of one range (大于10并且小于20, 1000以上，1500以下).
+_BOUND_JOINER = regex.compile(r"\ *(?:并且|而且|并|且|而|的同时|同时|[，,、])?\ *")
+
+
+def join_bounds(quantities: list[Quantity], text: str) -> list[Quantity]:
+    """``quantities`` (of ``find_quantities(text)``) with two neighbouring bounds that enclose
+    one range joined into it: 大于10小于20, 不低于1000万元，不超过5000万元 are 10..20 and
+    1000万..5000万 (value the lower end with its qualifier, value_max the upper end).
+
+    A view for users who want intervals: ``find_quantities`` and the record keep the two
+    bounds as two quantities, each with its own qualifier, which loses nothing."""
+    joined: list[Quantity] = []
+    for q in quantities:
+        previous = joined[-1] if joined else None
+        pair = _bound_pair(previous, q, text) if previous is not None else None
+        if pair is None:
+            joined.append(q)
+            continue
+        low, high = pair
+        unit = previous.unit or q.unit
+        spans = [s for s in (previous.qualifier_span, q.qualifier_span) if s]
+        joined[-1] = replace(
+            previous, end=q.end, text=text[previous.start:q.end], value=low.value, value_max=high.value,
+            unit=unit, unit_kind=previous.unit_kind or q.unit_kind, qualifier=low.qualifier,
+            qualifier_span=(min(s[0] for s in spans), max(s[1] for s in spans)),
+            non_claim=None if unit else (previous.non_claim or q.non_claim),
+            explanation=previous.explanation + q.explanation + ("two bounds: one range",))
+    return joined
+
+
+def _bound_pair(first: Quantity, second: Quantity, text: str) -> tuple[Quantity, Quantity] | None:
+    """``(lower, upper)`` when ``first`` and ``second`` are the two bounds of one range."""
+    if (first.value is None or second.value is None or first.value_max is not None or second.value_max is not None
+            or not first.qualifier_span or not second.qualifier_span):
+        return None
+    if first.qualifier in _LOWER_BOUNDS and second.qualifier in _UPPER_BOUNDS:
+        low, high = first, second
+    elif first.qualifier in _UPPER_BOUNDS and second.qualifier in _LOWER_BOUNDS:
+        low, high = second, first
+    else:
+        return None
+    if low.value >= high.value or (first.unit and second.unit and first.unit != second.unit):
+        return None
+    gap_start = max(first.end, first.qualifier_span[1])
+    gap_end = min(second.start, second.qualifier_span[0])
+    if gap_end < gap_start or not _BOUND_JOINER.fullmatch(text, gap_start, gap_end):
+        return None
+    return low, high
 
 
 def claim_quantities(text: str) -> list[Quantity]:

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from pipeline.numbers import find_quantities, parse_number
+from pipeline.numbers import find_quantities, join_bounds, parse_number
 
 
 def _only_claim(text):
@@ -52,6 +52,31 @@ QUANTITIES = [
     pytest.param("股价 55.5 港元", "55.5 港元", 55.5, None, "HKD", "exact", id="hkd-price"),
     pytest.param("欧元区投资 5000 万欧元", "5000 万欧元", 50000000, None, "EUR", "exact", id="eur"),
     pytest.param("获 20 亿日元融资", "20 亿日元", 2000000000, None, "JPY", "exact", id="jpy"),
+    pytest.param("监察55亿澳门元救灾款", "55亿澳门元", 5500000000, None, "MOP", "exact", id="mop"),
+    # discounts: the price as a percent of the original
+    pytest.param("全场商品打八折", "八折", 80, None, "%", "exact", id="discount-one-digit"),
+    pytest.param("总价打9.7折", "9.7折", 97, None, "%", "exact", id="discount-decimal"),
+    pytest.param("会员享七五折", "七五折", 75, None, "%", "exact", id="discount-two-chinese-digits"),
+    pytest.param("机票通常有5~6折的优惠", "5~6折", 50, 60, "%", "exact", id="discount-range"),
+    pytest.param("清仓打对折", "对折", 50, None, "%", "exact", id="discount-half"),
+    pytest.param("约四成半基金飘红", "四成半", 45, None, "%", "approx", id="cheng-and-a-half"),
+    # estimates inside a numeral are ranges
+    pytest.param("固定支出要在两三百万元", "两三百万元", 2000000, 3000000, "CNY", "approx", id="estimate-before-magnitude"),
+    pytest.param("十七八岁的孩子", "十七八岁", 17, 18, "岁", "approx", id="estimate-in-units"),
+    pytest.param("门店一百二三十家", "一百二三十家", 120, 130, "家", "approx", id="estimate-in-tens"),
+    pytest.param("占比百分之二三十", "百分之二三十", 20, 30, "%", "approx", id="estimate-percent"),
+    # numerals written with small magnitudes, 兆 above 亿, exponents, mixed fractions
+    pytest.param("共计1千零20元", "1千零20元", 1020, None, "CNY", "exact", id="arabic-qian-ling"),
+    pytest.param("规模5万4千6百人", "5万4千6百人", 54600, None, "人", "exact", id="arabic-small-magnitudes"),
+    pytest.param("总额为四十九兆九千五百九十二亿元", "四十九兆九千五百九十二亿元", 49959200000000, None, "CNY", "exact",
+                 id="zhao-above-yi"),
+    pytest.param("产量达1.2e5吨", "1.2e5吨", 120000, None, "吨", "exact", id="scientific-notation"),
+    pytest.param("用时三又二分之一小时", "三又二分之一小时", 3.5, None, "小时", "exact", id="mixed-fraction"),
+    pytest.param("含量千分之111.112", "千分之111.112", 11.1112, None, "%", "exact", id="terminating-fraction-exact"),
+    # bounds written as symbols or after the unit
+    pytest.param("甲醛含量≤1.5毫克/升", "1.5毫克", 1.5, None, "毫克", "at_most", id="symbol-at-most"),
+    pytest.param("年薪可达15万美元或以上", "15万美元", 150000, None, "USD", "at_least", id="huo-yishang"),
+    pytest.param("价格在10元与20元之间", "10元与20元", 10, 20, "CNY", "exact", id="between-range"),
 ]
 
 
@@ -82,6 +107,9 @@ NOT_CLAIMS = [
     pytest.param("“11 模块”", "bare number", id="number-in-name"),
     pytest.param("未来三年", "period", id="rolling-period"),
     pytest.param("连续两三天", "vague duration", id="vague-duration"),
+    pytest.param("预计一五年完工", "year", id="two-digit-chinese-year"),
+    pytest.param("详见 http://example.com/list?q=30%25&n=20", "url", id="url"),
+    pytest.param("联系 ir2020@example.com", "url", id="email"),
 ]
 
 
@@ -107,3 +135,33 @@ def test_parse_number(text, value):
 
 def test_ordinary_words_are_not_numbers():
     assert [q for q in find_quantities("他们一样认为万一出现问题，十分重要") if q.is_claim] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "一切准备就绪", "四川的门店", "唯一一个盈利的季度", "两两配对", "过程一波三折", "三折叠屏手机", "折合人民币",
+])
+def test_numerals_inside_words_are_not_amounts(sentence):
+    """一切, 四川, 唯一一个 (not 11 个), 一波三折 and 三折叠 (not discounts) hold no claim."""
+    assert [(q.text, q.unit) for q in find_quantities(sentence) if q.is_claim or q.unit] == []
+
+
+def test_a_number_that_does_not_read_keeps_its_longest_readable_start():
+    assert [(q.text, q.value) for q in find_quantities("五十千")] == [("五十", 50)]
+
+
+def test_bounds_stay_two_quantities_and_join_on_request():
+    text = "累计增持金额不低于1000万元，不超过5000万元"
+    quantities = find_quantities(text)
+    assert [(q.value, q.qualifier) for q in quantities] == [(10000000, "at_least"), (50000000, "at_most")]
+    (joined,) = join_bounds(quantities, text)
+    assert (joined.value, joined.value_max, joined.unit, joined.text) == (10000000, 50000000, "CNY", text[9:])
+    assert text[joined.start:joined.end] == joined.text
+
+
+@pytest.mark.parametrize("text", [
+    "营收不到5亿元，净利润超过1亿元",  # other words between: two facts
+    "超过50家，不到12家",  # the lower bound is above the upper
+    "超过10万人，不到20%",  # different units
+])
+def test_bounds_that_do_not_enclose_one_range_stay_apart(text):
+    assert len(join_bounds(find_quantities(text), text)) == 2
