@@ -85,6 +85,11 @@ class _ClaimTables:
     not_subject_before: tuple[str, ...]
     person_units: frozenset[str]
     holding_verb_re: regex.Pattern
+    share_units: frozenset[str]
+    list_end_words: tuple[str, ...]
+    counted_group_re: regex.Pattern  # a counted noun ending in a group noun (新基金)
+    count_tail_re: regex.Pattern  # linking words between a group and its count (总数已达到)
+    group_end_re: regex.Pattern
     index_re: regex.Pattern
     index_units: frozenset[str]
 
@@ -135,6 +140,13 @@ def _tables() -> _ClaimTables:
         not_subject_before=tuple(t["not_subject_before"]),
         person_units=frozenset(t["person_units"]),
         holding_verb_re=regex.compile(_alt(t["holding_verbs"])),
+        share_units=frozenset(t["share_units"]),
+        list_end_words=tuple(t["list_end_words"]),
+        # the longest compound: 8只股票型基金 counts 股票型基金, not 股票
+        counted_group_re=regex.compile(
+            rf"\ ?(?P<noun>(?:(?![的了是在到和与及为被把将等中])\p{{Han}}){{0,6}}(?:{_alt(t['group_heads'])}))"),
+        count_tail_re=regex.compile(rf"(?:{_alt([*t['linking_words'], *t['metric_stop_words'], *t['count_tail_words']])})+\ ?$"),
+        group_end_re=regex.compile(rf"(?:{_alt(t['group_heads'])})$"),
         index_units=frozenset(t["index_units"]),
         event_time_re=regex.compile(
             rf"[^。；]{{0,30}}?(?:(?:{_alt(t['event_time_verbs'])})(?:的|[^。；]*，)|{_alt(t['event_time_places'])})"),
@@ -341,19 +353,46 @@ def _generic_subject(text: str, clause_start: int, metric_start: int, tab: _Clai
     last = _last(tab.group_head_re, head, 0, len(head))
     if last is None:
         return None
-    phrase = regex.search(r"[\p{Han}A-Za-z0-9]{2,12}$", head[:last.end()])
+    phrase = regex.search(r"[\p{Han}A-Za-z0-9][\p{Han}A-Za-z0-9 ]{1,12}$", head[:last.end()])
     if phrase is None:
         return None
-    words = regex.sub(r"^.*[0-9一二两三四五六七八九十]+[只家个名位款]", "", phrase.group())  # 另1只货币型基金
+    words = regex.sub(r"^.*[0-9一二两三四五六七八九十]+\ ?[只家个名位款]", "", phrase.group())  # 另1只货币型基金
     cut = max((m.end() for m in regex.finditer(tab.linking_or_stop_re, words, overlapped=True)), default=0)
     if cut and words[cut - 1] == "被" and "的" in words[cut:cut + 4]:
         cut -= 1  # 被服务的冷启中小商家: the passive belongs to the group's description
-    words = words[cut:]
+    words = words[cut:].strip()
     for lead in tab.group_lead_ins:
         words = words.removeprefix(lead)
     if len(words) < 2 or words in tab.not_metrics or tab.anaphora_re.search(words):
         return None
     return words
+
+
+def _counted_things(text: str, q: Quantity, entities: Sequence[ResolvedEntity], tab: _ClaimTables) -> str | None:
+    """What a count counts, written after it: up to the first group noun (19只新基金扎堆发行,
+    12 家企业入选), else up to a verb or punctuation (37 名认证的操盘手); not a name that
+    merely follows."""
+    after = _after_number(q)
+    counted = tab.counted_group_re.match(text, after, timeout=REGEX_TIMEOUT_S)
+    if counted is None or _clause_word_in(counted.group("noun"), tab):
+        counted = _COUNTED_NOUN.match(text, after, timeout=REGEX_TIMEOUT_S)
+    if counted is None or _clause_word_in(counted.group("noun"), tab) \
+            or any(s < counted.end() and q.end < e for entity in entities for s, e in entity.mentions):
+        return None
+    return counted.group("noun")
+
+
+def _group_before_count(text: str, clause_start: int, q: Quantity, tab: _ClaimTables) -> str | None:
+    """The group a count counts when it is named before the number and a linking verb:
+    正在发行期的基金将达到19只 → 基金, 获批资格的外资机构总数已达到79家 → 外资机构: the group
+    noun with its own modifiers, without the clause before 的 (as 5 只债券型基金 → 债券型基金)."""
+    end = q.qualifier_span[0] if q.qualifier_span and q.qualifier_span[0] < q.start else q.start
+    tail = tab.count_tail_re.search(text, clause_start, end, timeout=REGEX_TIMEOUT_S)
+    if tail is None or tab.group_end_re.search(text, clause_start, tail.start(), timeout=REGEX_TIMEOUT_S) is None:
+        return None
+    group = _generic_subject(text, clause_start, tail.start(), tab)
+    head = group.rpartition("的")[2] if group else None
+    return head if head and len(head) >= 2 else group
 
 
 def _market_index(text: str, clause_start: int, q: Quantity, tab: _ClaimTables) -> str | None:
@@ -395,13 +434,16 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
         draft.subject_text = index
         draft.explanation.append(f"subject: the market index {index}")
         return
-    holder = _holder(text, entities, sentence, q.start, tab)
+    # 前十大流通股股东中8只基金: a count of funds near a holding verb is no holding
+    holder = None if q.unit_kind == "count" and q.unit not in tab.share_units else _holder(text, entities, sentence, q.start, tab)
     if holder is not None:  # 薛飞共持有…962万股, 占公司总股本的7.21%: the shareholder's
         draft.subject = holder
         draft.subject_text = entities[holder].name
         draft.explanation.append("subject: the holder of the shares")
         return
     in_clause = [m for m in _subjects_in(text, entities, clause_start, q.start, tab) if entities[m[1]].type != "PERSON"]
+    if q.unit_kind == "count" and text[clause_start:q.start].rstrip().endswith(tab.list_end_words):
+        in_clause = []  # 交银先锋、南方300等6只新基金: the names are examples of what is counted
     anaphor = _last(tab.anaphora_re, text, clause_start, q.start)
     if anaphor is not None and (not in_clause or in_clause[-1][0] < anaphor.start()):
         wanted = tab.anaphora_type[anaphor.group()]
@@ -419,11 +461,15 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
             draft.subject_text = entities[draft.subject].name
             draft.explanation.append("subject: the programme whose reach is counted")
             return
-        counted = _COUNTED_NOUN.match(text, _after_number(q), timeout=REGEX_TIMEOUT_S)
-        if counted and not _clause_word_in(counted.group("noun"), tab) \
-                and not any(s < counted.end() and q.end < e for entity in entities for s, e in entity.mentions):
-            draft.subject_text = counted.group("noun")
+        counted = _counted_things(text, q, entities, tab)
+        if counted:
+            draft.subject_text = counted
             draft.explanation.append(f"subject: the things counted, {draft.subject_text}")
+            return
+        group = _group_before_count(text, clause_start, q, tab)
+        if group:
+            draft.subject_text = group
+            draft.explanation.append(f"subject: the group counted, named before the number, {group}")
             return
     if draft.subject is None and draft.metric_start is not None and draft.metric_start >= clause_start:
         generic = _generic_subject(text, clause_start, draft.metric_start, tab)
