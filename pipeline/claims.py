@@ -87,6 +87,8 @@ class _ClaimTables:
     holding_verb_re: regex.Pattern
     share_units: frozenset[str]
     list_end_words: tuple[str, ...]
+    count_total_words: tuple[str, ...]
+    relative_clause_openers: tuple[str, ...]
     counted_group_re: regex.Pattern  # a counted noun ending in a group noun (新基金)
     count_tail_re: regex.Pattern  # linking words between a group and its count (总数已达到)
     group_end_re: regex.Pattern
@@ -142,6 +144,8 @@ def _tables() -> _ClaimTables:
         holding_verb_re=regex.compile(_alt(t["holding_verbs"])),
         share_units=frozenset(t["share_units"]),
         list_end_words=tuple(t["list_end_words"]),
+        count_total_words=tuple(t["count_total_words"]),
+        relative_clause_openers=tuple(sorted(t["relative_clause_openers"], key=len, reverse=True)),
         # the longest compound: 8只股票型基金 counts 股票型基金, not 股票
         counted_group_re=regex.compile(
             rf"\ ?(?P<noun>(?:(?![的了是在到和与及为被把将等中])\p{{Han}}){{0,6}}(?:{_alt(t['group_heads'])}))"),
@@ -251,6 +255,12 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.metric = index
         draft.explanation.append(f"metric: the market index {index}")
         return
+    if q.unit_kind == "count" and q.unit not in tab.share_units:
+        group = _group_before_count(text, clause_start, q, tab)
+        if group:  # 正在发行期的基金将达到19只: the group described is what is counted
+            draft.metric = group[0] + group[1] if group[1] else group[0]
+            draft.explanation.append(f"metric: the group counted, {draft.metric}")
+            return
     if q.unit_kind == "count" or q.unit in (None, "x"):
         noun = regex.match(r"\ ?(?:[\p{Han}]{0,6}?的)?(?P<noun>\p{Han}{2,4}?)(?=获得|实现|参与|提供|为|在|加入|入驻|使用|$|[，。；、])", after)
         if noun and not regex.match(r"[的了是在和与及]", noun.group("noun")) \
@@ -358,8 +368,9 @@ def _generic_subject(text: str, clause_start: int, metric_start: int, tab: _Clai
         return None
     words = regex.sub(r"^.*[0-9一二两三四五六七八九十]+\ ?[只家个名位款]", "", phrase.group())  # 另1只货币型基金
     cut = max((m.end() for m in regex.finditer(tab.linking_or_stop_re, words, overlapped=True)), default=0)
-    if cut and words[cut - 1] == "被" and "的" in words[cut:cut + 4]:
-        cut -= 1  # 被服务的冷启中小商家: the passive belongs to the group's description
+    opener = next((w for w in tab.relative_clause_openers if words.endswith(w, 0, cut)), None)
+    if opener and "的" in words[cut:cut + 6]:
+        cut -= len(opener)  # 被服务的冷启中小商家, 正在募集的理财产品: the clause describes the group
     words = words[cut:].strip()
     for lead in tab.group_lead_ins:
         words = words.removeprefix(lead)
@@ -382,17 +393,24 @@ def _counted_things(text: str, q: Quantity, entities: Sequence[ResolvedEntity], 
     return counted.group("noun")
 
 
-def _group_before_count(text: str, clause_start: int, q: Quantity, tab: _ClaimTables) -> str | None:
-    """The group a count counts when it is named before the number and a linking verb:
-    正在发行期的基金将达到19只 → 基金, 获批资格的外资机构总数已达到79家 → 外资机构: the group
-    noun with its own modifiers, without the clause before 的 (as 5 只债券型基金 → 债券型基金)."""
+def _group_before_count(text: str, clause_start: int, q: Quantity, tab: _ClaimTables) -> tuple[str, str] | None:
+    """The group a count counts when it is named before the number and a linking verb, and
+    the total word after it if any: 正在发行期的基金将达到19只 → (正在发行期的基金, ""),
+    外资机构总数已达到79家 → (外资机构, 总数). The group as ``_generic_subject`` cuts it."""
     end = q.qualifier_span[0] if q.qualifier_span and q.qualifier_span[0] < q.start else q.start
     tail = tab.count_tail_re.search(text, clause_start, end, timeout=REGEX_TIMEOUT_S)
     if tail is None or tab.group_end_re.search(text, clause_start, tail.start(), timeout=REGEX_TIMEOUT_S) is None:
         return None
     group = _generic_subject(text, clause_start, tail.start(), tab)
-    head = group.rpartition("的")[2] if group else None
-    return head if head and len(head) >= 2 else group
+    total = next((w for w in tab.count_total_words if text.startswith(w, tail.start())), "")
+    return (group, total) if group else None
+
+
+def _group_noun(group: str) -> str:
+    """The group noun with its own modifiers, without the clause before 的: 正在发行期的基金 →
+    基金, 获批资格的外资机构 → 外资机构 (as 5 只债券型基金 → 债券型基金)."""
+    head = group.rpartition("的")[2]
+    return head if len(head) >= 2 else group
 
 
 def _market_index(text: str, clause_start: int, q: Quantity, tab: _ClaimTables) -> str | None:
@@ -468,7 +486,7 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
             return
         group = _group_before_count(text, clause_start, q, tab)
         if group:
-            draft.subject_text = group
+            draft.subject_text = _group_noun(group[0])
             draft.explanation.append(f"subject: the group counted, named before the number, {group}")
             return
     if draft.subject is None and draft.metric_start is not None and draft.metric_start >= clause_start:
