@@ -89,6 +89,11 @@ class _ClaimTables:
     list_end_words: tuple[str, ...]
     count_total_words: tuple[str, ...]
     relative_clause_openers: tuple[str, ...]
+    spec_unit_kinds: frozenset[str | None]
+    device_part_re: regex.Pattern
+    part_stop_re: regex.Pattern
+    part_cut_re: regex.Pattern
+    linking_only_re: regex.Pattern  # nothing but linking words (总像素为663万)
     counted_group_re: regex.Pattern  # a counted noun ending in a group noun (新基金)
     count_tail_re: regex.Pattern  # linking words between a group and its count (总数已达到)
     group_end_re: regex.Pattern
@@ -146,6 +151,11 @@ def _tables() -> _ClaimTables:
         list_end_words=tuple(t["list_end_words"]),
         count_total_words=tuple(t["count_total_words"]),
         relative_clause_openers=tuple(sorted(t["relative_clause_openers"], key=len, reverse=True)),
+        spec_unit_kinds=frozenset(t["device_parts"]["unit_kinds"]),
+        device_part_re=regex.compile(_alt(t["device_parts"]["parts"])),
+        part_stop_re=regex.compile(rf"{_alt(t['device_parts']['stops'])}|\s{{2,}}|[，,。；;、：:\n]"),
+        linking_only_re=regex.compile(rf"\ ?(?:(?:{_alt(t['linking_words'])})\ ?)+"),
+        part_cut_re=regex.compile(rf"{_alt(t['device_parts']['cut_after'])}|[)）]|[0-9]+[A-Za-z]*"),
         # the longest compound: 8只股票型基金 counts 股票型基金, not 股票
         counted_group_re=regex.compile(
             rf"\ ?(?P<noun>(?:(?![的了是在到和与及为被把将等中])\p{{Han}}){{0,6}}(?:{_alt(t['group_heads'])}))"),
@@ -221,6 +231,27 @@ def _last(pattern: regex.Pattern, text: str, start: int, end: int) -> regex.Matc
     return last
 
 
+def _device_part_after(text: str, start: int, clause_end: int, tab: _ClaimTables) -> str | None:
+    """The device part a spec describes, named after it past modifiers, another spec and 的:
+    3.0英寸46万有效像素的HVGA液晶显示屏 → HVGA液晶显示屏, 1/2.88英寸663万像素CMOS感光元件 →
+    CMOS感光元件, 101小时的高清视频 → 高清视频. Up to the last part word before a
+    coordinator or a clause break (1000万像素以及3倍变焦镜头: none)."""
+    window = text[start:min(clause_end, start + _PART_WINDOW)]
+    stop = tab.part_stop_re.search(window, timeout=REGEX_TIMEOUT_S)
+    window = window[:stop.start()] if stop else window
+    part = _last(tab.device_part_re, window, 0, len(window))
+    if part is None:
+        return None
+    phrase = window[:part.end()]
+    cut = max((m.end() for m in tab.part_cut_re.finditer(phrase[:part.start()], timeout=REGEX_TIMEOUT_S)), default=0)
+    phrase = phrase[cut:].strip()
+    return phrase or None
+
+
+# How far after a spec its part may be named (3.2英寸16:9的触摸式混合型液晶屏).
+_PART_WINDOW = 20
+
+
 def _after_number(q: Quantity) -> int:
     """Where the words after a number start: past a trailing qualifier (1500 个以上，…)."""
     if q.qualifier_span and q.qualifier_span[0] >= q.end:
@@ -231,13 +262,25 @@ def _after_number(q: Quantity) -> int:
 def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, sentence_start: int,
             entities: Sequence[ResolvedEntity], tab: _ClaimTables, previous: ClaimDraft | None = None) -> None:
     q = draft.quantity
+    before = list(tab.metric_re.finditer(text, clause_start, q.start, timeout=REGEX_TIMEOUT_S))
+    spec = q.unit_kind in tab.spec_unit_kinds
+    if spec and before and tab.linking_only_re.fullmatch(text, before[-1].end(), q.start, timeout=REGEX_TIMEOUT_S):
+        # 总像素为663万的CMOS传感器: the spec linked to the number, not the part after it
+        draft.metric = before[-1].group()
+        draft.metric_start = before[-1].start()
+        draft.explanation.append(f"metric linked to the number: {draft.metric}")
+        return
     after = text[_after_number(q):clause_end]
     following = tab.metric_after_re.match(after, timeout=REGEX_TIMEOUT_S)
     if following:
         draft.metric = following.group("m")
         draft.explanation.append(f"metric after the number: {draft.metric}")
         return
-    before = list(tab.metric_re.finditer(text, clause_start, q.start, timeout=REGEX_TIMEOUT_S))
+    part = _device_part_after(text, _after_number(q), clause_end, tab) if spec else None
+    if part:
+        draft.metric = part
+        draft.explanation.append(f"metric: the part the spec describes, {part}")
+        return
     if q.unit_kind == "count" and before and regex.fullmatch(r"了?\ ?", text[before[-1].end():q.start]):
         counted = _COUNTED_NOUN.match(text, _after_number(q), timeout=REGEX_TIMEOUT_S)
         if counted and not _clause_word_in(counted.group("noun"), tab):
