@@ -58,6 +58,7 @@ class _ClaimTables:
     change_re: regex.Pattern
     direction_of: dict[str, str]
     level_marker_re: regex.Pattern
+    level_markers: tuple[str, ...]
     basis_re: regex.Pattern
     basis_of: dict[str, str]
     share_re: regex.Pattern
@@ -89,6 +90,7 @@ class _ClaimTables:
     list_end_words: tuple[str, ...]
     count_total_words: tuple[str, ...]
     relative_clause_openers: tuple[str, ...]
+    plan_window_re: regex.Pattern  # 计划五年内, 计划年内: a plan with a time window sets a target
     spec_unit_kinds: frozenset[str | None]
     device_part_re: regex.Pattern
     part_stop_re: regex.Pattern
@@ -115,6 +117,7 @@ def _tables() -> _ClaimTables:
         change_re=regex.compile(rf"(?:{_alt(direction_of)})了?(?P<marker>{_alt(t['level_markers'])})?\ ?$"),
         direction_of=direction_of,
         level_marker_re=regex.compile(_alt(t["level_markers"])),
+        level_markers=tuple(t["level_markers"]),
         basis_re=regex.compile(_alt(basis_of)),
         basis_of=basis_of,
         share_re=regex.compile(rf"(?:{_alt(t['share_cues'])})"),
@@ -151,6 +154,9 @@ def _tables() -> _ClaimTables:
         list_end_words=tuple(t["list_end_words"]),
         count_total_words=tuple(t["count_total_words"]),
         relative_clause_openers=tuple(sorted(t["relative_clause_openers"], key=len, reverse=True)),
+        plan_window_re=regex.compile(
+            rf"(?:{_alt(t['modality']['plan_leads'])})\ ?(?:[在于到]\ ?)?(?:未来)?\ ?[0-9一二两三四五六七八九十]*\ ?"
+            rf"(?:{_alt(t['modality']['plan_windows'])})"),
         spec_unit_kinds=frozenset(t["device_parts"]["unit_kinds"]),
         device_part_re=regex.compile(_alt(t["device_parts"]["parts"])),
         part_stop_re=regex.compile(rf"{_alt(t['device_parts']['stops'])}|\s{{2,}}|[，,。；;、：:\n]"),
@@ -328,7 +334,7 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
     changed = True
     while changed:
         changed = False
-        for word in (*tab.linking, *tab.direction_of, *tab.basis_of):
+        for word in (*tab.linking, *tab.direction_of, *tab.basis_of, *tab.level_markers):  # 缩短至
             if head.endswith(word):
                 head = head[: -len(word)].rstrip()
                 changed = True
@@ -616,7 +622,10 @@ def _without(text: str, words: Sequence[str]) -> str:
     return text
 
 
-def _modality(draft: ClaimDraft, text: str, clause_start: int, sentence: tuple[int, int], tab: _ClaimTables) -> None:
+def _modality(draft: ClaimDraft, text: str, clause_start: int, sentence: tuple[int, int], tab: _ClaimTables,
+              name_spans: Sequence[tuple[int, int]] = ()) -> None:
+    """Reported unless a cue says otherwise; ``name_spans`` (entity mentions) hold no cue:
+    the 计划 of 青云计划今年 is the programme's name, not a plan."""
     q = draft.quantity
     clause = text[clause_start:q.start]
     whole_sentence = text[sentence[0]:sentence[1]]
@@ -628,7 +637,9 @@ def _modality(draft: ClaimDraft, text: str, clause_start: int, sentence: tuple[i
     elif any(w in clause for w in tab.modality["commitment"]):
         draft.modality = "commitment"
     elif any(w in clause for w in tab.modality["target"]) or any(
-            w in text[sentence[0]:q.start] for w in tab.modality["sentence_target"]):
+            w in text[sentence[0]:q.start] for w in tab.modality["sentence_target"]) \
+            or any(not any(s <= plan.start() < e for s, e in name_spans)
+                   for plan in tab.plan_window_re.finditer(text, sentence[0], q.start, timeout=REGEX_TIMEOUT_S)):
         draft.modality = "target"
     elif any(clause.startswith(w) or w in clause for w in tab.modality["hypothetical"] if len(w) > 1):
         draft.modality = "hypothetical"
@@ -680,6 +691,7 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
     tab = _tables()
     quantities = find_quantities(text) if quantities is None else quantities
     periods = find_periods(text, published)
+    name_spans = [span for entity in entities for span in entity.mentions]
     drafts: list[ClaimDraft] = []
     paragraph_topic: int | None = None
     previous_topic: int | None = None
@@ -712,7 +724,7 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
             _subject(draft, text, entities, clause_start, sentence,
                      paragraph_topic if paragraph_topic is not None else previous_topic, tab)
             _period(draft, text, periods, entities, (period_scope_start, sentence[1]), clause_end, published, tab)
-            _modality(draft, text, clause_start, sentence, tab)
+            _modality(draft, text, clause_start, sentence, tab, name_spans)
             _source(draft, text, entities, sentence, tab)
             draft.confidence = round(0.95 - 0.1 * (draft.metric is None) - 0.05 * (draft.subject is None), 2)
             drafts.append(draft)

@@ -467,6 +467,9 @@ _ORDINAL_CONTEXT = regex.compile(r"第\ ?$")
 _PERIOD_WORD_BEFORE = regex.compile(r"(?:未来|过去|近|前|后|最近|这|头|首)\ ?$")
 _VERSION_BEFORE = regex.compile(r"(?:(?<![A-Za-z])[Vv]|版本|版本号)\ ?$")
 _AFTER_DATE = regex.compile(r"\ ?(?:月(?!份?[0-9])|日|号|月份)")
+# 五年内 / 30天内: the window a plan or a deadline runs in, unless a verb makes it a level.
+_WITHIN = "内"
+_LEVEL_BEFORE = regex.compile(r"(?:至|到|为|达|是)\ ?$")
 _AFTER_QUARTER = regex.compile(r"\ ?(?:季度|季|财季|财年|年度|年代|世纪|届)")
 _AFTER_TIME = regex.compile(r"\ ?(?:点(?!击|评|赞|名)|时(?!间|期|代|候|尚))")
 # 两三天, 三四家: two neighbouring digits are an estimate, not 23 or 34.
@@ -767,6 +770,8 @@ def _non_claim_reason(core: _Core, text: str) -> tuple[str | None, str | None]:
         return "bare number", None
     if core.unit_kind == "duration" and _PERIOD_WORD_BEFORE.search(head):
         return "period", None
+    if core.unit_kind == "duration" and text.startswith(_WITHIN, core.end) and not _LEVEL_BEFORE.search(head):
+        return "period", None  # 计划五年内, 在30天内: a window of time; 缩短至30天内 is a level
     if core.unit_kind == "duration" and core.value is None:
         return "vague duration", None
     if core.kind == "chinese" and surface in _DURATION_VAGUE_OR_ARTICLE[:1] and core.unit_kind in ("count", "duration"):

@@ -83,11 +83,13 @@ def _tables() -> _PeriodTables:
             rf"|(?P<rel>{alternation(relative)}))")
     month = rf"(?P<month>{number})\ ?月(?:份)?(?:\ ?(?P<day>{number})\ ?[日号])?"
     # Every alternative consumes text: an all-optional pattern would match at every character.
+    # A span word straight after a numeral is part of a duration (五年内 is no 年内).
     first_months = rf"前\ ?(?P<months>{number})\ ?个月"
     span_alt = alternation(spans)
     pattern = regex.compile(
         rf"(?P<until>截至|截止到|截止|至)?\ ?"
-        rf"(?:{year}\ ?(?:(?P<span>{span_alt})|{first_months}|{month})?|(?P<span>{span_alt})|{first_months}|{month})"
+        rf"(?:{year}\ ?(?:(?P<span>{span_alt})|{first_months}|{month})?|(?<![0-9{_CN_SMALL}])(?P<span>{span_alt})"
+        rf"|{first_months}|{month})"
         rf"(?P<edge>末|底)?(?P<since>以来)?"
     )
     rolling = regex.compile(

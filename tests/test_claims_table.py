@@ -46,10 +46,7 @@ def row(id, sentence, *claims, published=PUBLISHED):
 
 
 # id → what the pipeline produced instead (for the lead; remove the entry when fixed).
-KNOWN_FAILURES: dict[str, str] = {
-    "fan-liang-fan": "two claims: 五年 (duration inside 五年内) becomes a claim, 年内 is taken as the period 2023, and "
-                     "modality is reported (计划 + verb not in the target cues)",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 CASES = [
@@ -181,6 +178,10 @@ CASES = [
     row("fan-le-yi-fan", "星海控股去年利润翻了一番。",
         c("翻了一番", 2, "x", kind="change", direction="up", metric="利润", period=P("去年", "2022-01-01", "2022-12-31"))),
     row("fan-liang-fan", "华岳集团计划五年内营收翻两番。", c("翻两番", 4, "x", modality="target")),
+    row("plan-window-is-no-claim", "蓝鲸集团计划三年内开设 1000 家门店。",
+        c("1000 家", 1000, "家", modality="target", period=None)),
+    row("deadline-window-is-no-claim", "星海控股将在 30 天内完成交付。"),
+    row("duration-level-with-nei", "华岳集团交付周期缩短至 30 天内。", c("30 天", 30, "天", metric="交付周期")),
     row("gwh", "北辰储能科技公司上半年装机量达 3.5GWh。", c("3.5GWh", 3.5, "GWh")),
     row("tonnes", "金穗集团去年粮食收购量为 20 万吨。",
         c("20 万吨", 200000, "吨", period=P("去年", "2022-01-01", "2022-12-31"))),
