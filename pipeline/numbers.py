@@ -426,8 +426,9 @@ def parse_number(text: str) -> int | float:
 
 @lru_cache(maxsize=1)
 def _protected_pattern() -> regex.Pattern:
-    """URLs and e-mail addresses, phones, dates, times, stock and product codes, and the share-price quote a news site
-    writes after a company name (圆通速递(16.700,0.69,4.31%): price, change, change %):
+    """URLs and e-mail addresses, phones, dates, times, stock and product codes, and the
+    share-price quote a news site writes after a company name (圆通速递(16.700,0.69,4.31%):
+    price, change, change %):
     spans that are never quantities. Sizes multiplied out (71×75×134mm, 3648×2736) describe
     a shape or a resolution, not one amount.
 
@@ -473,27 +474,15 @@ _LEVEL_BEFORE = regex.compile(r"(?:至|到|为|达|是)\ ?$")
 _AFTER_QUARTER = regex.compile(r"\ ?(?:季度|季|财季|财年|年度|年代|世纪|届)")
 _AFTER_TIME = regex.compile(r"\ ?(?:点(?!击|评|赞|名)|时(?!间|期|代|候|尚))")
 # 两三天, 三四家: two neighbouring digits are an estimate, not 23 or 34.
-_NEIGHBOUR_DIGITS = regex.compile(r"^(?:一两|两三|二三|三四|三五|四五|五六|六七|七八|八九)$")
+_NEIGHBOUR_PAIRS = "一两|两三|二三|三四|三五|四五|五六|六七|七八|八九"
+_NEIGHBOUR_DIGITS = regex.compile(rf"^(?:{_NEIGHBOUR_PAIRS})$")
 # Two digit characters and nothing else: 一五年 (2015), 九九 (a name); a neighbouring pair is an estimate.
-_DIGIT_PAIR = regex.compile(r"^(?!一两|两三|二三|三四|三五|四五|五六|六七|七八|八九)[一二三四五六七八九]{2}$")
+_DIGIT_PAIR = regex.compile(rf"^(?!{_NEIGHBOUR_PAIRS})[一二三四五六七八九]{{2}}$")
 # 三四百万, 二三十, 十七八, 一百二三十: an estimate in a numeral is a range (3..4 百万, 20..30,
 # 17..18, 120..130): what stands before the pair, each digit of it, what stands after.
 _NEIGHBOUR_ESTIMATE = regex.compile(
-    r"^(?P<head>(?:[一二两三四五六七八九十百千万亿]*[十百千万亿])?)(?P<pair>一两|两三|二三|三四|三五|四五|五六|六七|七八|八九)"
+    rf"^(?P<head>(?:[一二两三四五六七八九十百千万亿]*[十百千万亿])?)(?P<pair>{_NEIGHBOUR_PAIRS})"
     r"(?P<magnitude>[十百千万亿]*)$")
-
-
-def _estimate_range(text: str) -> tuple[Decimal, Decimal] | None:
-    """``(low, high)`` of a numeral holding a neighbour-digit estimate, else None."""
-    estimate = _NEIGHBOUR_ESTIMATE.match(text)
-    if estimate is None or not (estimate.group("head") or estimate.group("magnitude")):
-        return None  # 两三 alone: an estimate with no value
-    head, magnitude = estimate.group("head"), estimate.group("magnitude")
-    try:
-        low, high = (parse_chinese_numeral(head + digit + magnitude) for digit in estimate.group("pair"))
-    except NotANumber:
-        return None
-    return (low, high) if low < high else None
 _AFTER_VERSION = regex.compile(r"\ ?(?:版本|版|代(?!表|理|码))")
 _QUARTER_LETTER = regex.compile(r"[QHqh]$")
 # A unit immediately followed by these characters starts another word (天猫, 台湾, 手机).
@@ -604,6 +593,19 @@ class _Core:
     numeral_end: int = 0
     value_max: Decimal | None = None
     notes: list[str] = field(default_factory=list)
+
+
+def _estimate_range(text: str) -> tuple[Decimal, Decimal] | None:
+    """``(low, high)`` of a numeral holding a neighbour-digit estimate, else None."""
+    estimate = _NEIGHBOUR_ESTIMATE.match(text)
+    if estimate is None or not (estimate.group("head") or estimate.group("magnitude")):
+        return None  # 两三 alone: an estimate with no value
+    head, magnitude = estimate.group("head"), estimate.group("magnitude")
+    try:
+        low, high = (parse_chinese_numeral(head + digit + magnitude) for digit in estimate.group("pair"))
+    except NotANumber:
+        return None
+    return (low, high) if low < high else None
 
 
 def _read_core(match: regex.Match, g: _Grammar) -> _Core | None:
