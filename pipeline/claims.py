@@ -722,7 +722,7 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
                     drafts[-1] if drafts and drafts[-1].quantity.end > clause_start else None)
             _kind_and_direction(draft, text, clause_start, previous_end, tab)
             _subject(draft, text, entities, clause_start, sentence,
-                     paragraph_topic if paragraph_topic is not None else previous_topic, tab)
+                     _carried_subject(drafts, sentence, text, paragraph_topic, previous_topic), tab)
             _period(draft, text, periods, entities, (period_scope_start, sentence[1]), clause_end, published, tab)
             _modality(draft, text, clause_start, sentence, tab, name_spans)
             _source(draft, text, entities, sentence, tab)
@@ -733,6 +733,29 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
             previous_topic = topic
         _respectively(text, entities, sentence, [d for d in drafts if sentence[0] <= d.quantity.start], tab)
     return drafts
+
+
+def _carried_subject(drafts: Sequence[ClaimDraft], sentence: tuple[int, int], text: str,
+                     paragraph_topic: int | None, previous_topic: int | None) -> int | None:
+    """What a number in a sentence that names no one is about: the previous sentence's
+    subject, else the paragraph's topic, else the topic of the text so far."""
+    previous = _previous_sentence_subject(drafts, sentence, text)
+    if previous is not None:
+        return previous
+    return paragraph_topic if paragraph_topic is not None else previous_topic
+
+
+def _previous_sentence_subject(drafts: Sequence[ClaimDraft], sentence: tuple[int, int], text: str) -> int | None:
+    """The subject of the last claim of the sentence just before ``sentence`` in its
+    paragraph: a sentence that names no one goes on about it (…同时快手电商 GMV 达 1751 亿元。
+    2021 年，全年活跃买家数超过 2.1 亿: 快手电商's, not the paragraph's first name 快手)."""
+    previous = [d for d in drafts if d.evidence != sentence]
+    if not previous or not _SAME_PARAGRAPH_GAP.fullmatch(text, previous[-1].evidence[1], sentence[0]):
+        return None
+    return previous[-1].subject
+
+
+_SAME_PARAGRAPH_GAP = regex.compile(r"[^\S\n]*")
 
 
 _RESPECTIVELY = regex.compile("分别|各自")
