@@ -307,7 +307,7 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
     if q.unit_kind == "count" and q.unit not in tab.share_units:
         group = _group_before_count(text, clause_start, q, tab)
         if group:  # 正在发行期的基金将达到19只: the group described is what is counted
-            draft.metric = group[0] + group[1] if group[1] else group[0]
+            draft.metric = group[0] + group[1]  # 外资机构 + 总数
             draft.explanation.append(f"metric: the group counted, {draft.metric}")
             return
     if q.unit_kind == "count" or q.unit in (None, "x"):
@@ -536,7 +536,7 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
         group = _group_before_count(text, clause_start, q, tab)
         if group:
             draft.subject_text = _group_noun(group[0])
-            draft.explanation.append(f"subject: the group counted, named before the number, {group}")
+            draft.explanation.append(f"subject: the group counted, named before the number, {draft.subject_text}")
             return
     if draft.subject is None and draft.metric_start is not None and draft.metric_start >= clause_start:
         generic = _generic_subject(text, clause_start, draft.metric_start, tab)
