@@ -165,7 +165,7 @@ def _tables() -> _ClaimTables:
         # the longest compound: 8只股票型基金 counts 股票型基金, not 股票
         counted_group_re=regex.compile(
             rf"\ ?(?P<noun>(?:(?![的了是在到和与及为被把将等中])\p{{Han}}){{0,6}}(?:{_alt(t['group_heads'])}))"),
-        count_tail_re=regex.compile(rf"(?:{_alt([*t['linking_words'], *t['metric_stop_words'], *t['count_tail_words']])})+\ ?$"),
+        count_tail_re=regex.compile(rf"(?:{_alt([*t['linking_words'], *t['metric_stop_words'], *t['count_total_words'], *t['count_tail_words']])})+\ ?$"),
         group_end_re=regex.compile(rf"(?:{_alt(t['group_heads'])})$"),
         index_units=frozenset(t["index_units"]),
         event_time_re=regex.compile(

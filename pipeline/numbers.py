@@ -229,7 +229,7 @@ def parse_chinese_numeral(text: str) -> Decimal:
     if all(ch in "〇零一二三四五六七八九" for ch in text) and len(text) > 1:
         if len(text) == 2 and not any(ch in "〇零" for ch in text):
             raise NotANumber(text)  # 一五年, 九九: a short year or a word, not 15 or 99
-        digits = text.translate(str.maketrans("〇零一二三四五六七八九", "00123456789"))
+        digits = text.translate(_CN_DIGIT_TO_ARABIC)
         return Decimal(digits)  # digit-by-digit form, as in years (二〇二二)
     magnitudes = grammar().magnitudes
     if len(text) > 1 and text in magnitudes:
@@ -468,9 +468,6 @@ _ORDINAL_CONTEXT = regex.compile(r"第\ ?$")
 _PERIOD_WORD_BEFORE = regex.compile(r"(?:未来|过去|近|前|后|最近|这|头|首)\ ?$")
 _VERSION_BEFORE = regex.compile(r"(?:(?<![A-Za-z])[Vv]|版本|版本号)\ ?$")
 _AFTER_DATE = regex.compile(r"\ ?(?:月(?!份?[0-9])|日|号|月份)")
-# 五年内 / 30天内: the window a plan or a deadline runs in, unless a verb makes it a level.
-_WITHIN = "内"
-_LEVEL_BEFORE = regex.compile(r"(?:至|到|为|达|是)\ ?$")
 _AFTER_QUARTER = regex.compile(r"\ ?(?:季度|季|财季|财年|年度|年代|世纪|届)")
 _AFTER_TIME = regex.compile(r"\ ?(?:点(?!击|评|赞|名)|时(?!间|期|代|候|尚))")
 # 两三天, 三四家: two neighbouring digits are an estimate, not 23 or 34.
@@ -542,6 +539,8 @@ class _NotAmounts:
     set_phrase_after: tuple[str, ...]
     top_before: regex.Pattern
     top_rank_context: regex.Pattern
+    window_after: str
+    window_level_before: regex.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -562,6 +561,8 @@ def _not_amounts() -> _NotAmounts:
         # as the rank context of 第N (grammar().rank_context), ending in 前: 位列美国前
         top_rank_context=regex.compile(rf"(?:{_alternation(quantities['rank_words'])})"
                                        rf"[^\P{{Han}}的第前]{{0,4}}{regex.escape(sets['top_before'])}\ ?$"),
+        window_after=table["duration_window"]["after"],
+        window_level_before=regex.compile(rf"(?:{_alternation(table['duration_window']['level_before'])})\ ?$"),
     )
 
 
@@ -772,7 +773,8 @@ def _non_claim_reason(core: _Core, text: str) -> tuple[str | None, str | None]:
         return "bare number", None
     if core.unit_kind == "duration" and _PERIOD_WORD_BEFORE.search(head):
         return "period", None
-    if core.unit_kind == "duration" and text.startswith(_WITHIN, core.end) and not _LEVEL_BEFORE.search(head):
+    if core.unit_kind == "duration" and text.startswith(rules.window_after, core.end) \
+            and not rules.window_level_before.search(head):
         return "period", None  # 计划五年内, 在30天内: a window of time; 缩短至30天内 is a level
     if core.unit_kind == "duration" and core.value is None:
         return "vague duration", None
