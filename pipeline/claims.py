@@ -90,6 +90,10 @@ class _ClaimTables:
     list_end_words: tuple[str, ...]
     count_total_words: tuple[str, ...]
     relative_clause_openers: tuple[str, ...]
+    suo_clause_re: regex.Pattern  # 快手电商服务商所服务的 (not 研究所发布的)
+    aspect_re: regex.Pattern  # a counted part or side right after the number (五个方面)
+    indefinite_re: regex.Pattern  # 一条短视频 right before the metric
+    elaborated_types: tuple[str, ...]
     plan_window_re: regex.Pattern  # 计划五年内, 计划年内: a plan with a time window sets a target
     spec_unit_kinds: frozenset[str | None]
     device_part_re: regex.Pattern
@@ -154,6 +158,11 @@ def _tables() -> _ClaimTables:
         list_end_words=tuple(t["list_end_words"]),
         count_total_words=tuple(t["count_total_words"]),
         relative_clause_openers=tuple(sorted(t["relative_clause_openers"], key=len, reverse=True)),
+        suo_clause_re=regex.compile(
+            rf"\s*(?P<clause>[\p{{Han}}A-Za-z0-9]{{2,16}}?(?<!{_alt(w[:-1] for w in t['places_in_suo'])})所\p{{Han}}{{1,3}}?的)"),
+        aspect_re=regex.compile(rf"\ ?(?P<noun>{_alt(t['aspect_nouns'])})"),
+        indefinite_re=regex.compile(rf"一\ ?(?:{_alt(t['indefinite_classifiers'])})(?P<noun>(?:(?![的了是在])\p{{Han}}){{2,6}})\ ?$"),
+        elaborated_types=tuple(t["elaborated_types"]),
         plan_window_re=regex.compile(
             rf"(?:{_alt(t['modality']['plan_leads'])})\ ?(?:[在于到]\ ?)?(?:未来)?\ ?[0-9一二两三四五六七八九十]*\ ?"
             rf"(?:{_alt(t['modality']['plan_windows'])})"),
@@ -268,6 +277,11 @@ def _after_number(q: Quantity) -> int:
 def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, sentence_start: int,
             entities: Sequence[ResolvedEntity], tab: _ClaimTables, previous: ClaimDraft | None = None) -> None:
     q = draft.quantity
+    aspect = _aspect_counted(text, q, tab)
+    if aspect:  # 从精准定位、…、玩转流量、跃迁大场五个方面: what is counted is the 方面
+        draft.metric = aspect
+        draft.explanation.append(f"metric: the parts counted, {aspect}")
+        return
     before = list(tab.metric_re.finditer(text, clause_start, q.start, timeout=REGEX_TIMEOUT_S))
     spec = q.unit_kind in tab.spec_unit_kinds
     if spec and before and tab.linking_only_re.fullmatch(text, before[-1].end(), q.start, timeout=REGEX_TIMEOUT_S):
@@ -455,6 +469,26 @@ def _group_before_count(text: str, clause_start: int, q: Quantity, tab: _ClaimTa
     return (group, total) if group else None
 
 
+def _suo_clause_group(text: str, clause_start: int, q: Quantity, tab: _ClaimTables) -> str | None:
+    """The group a clause opening with a 所 relative clause describes, its head noun right
+    after the clause (X所服务的商家GMV增长) or, when the metric comes first, right after the
+    number (快手电商服务商所服务的月 GMV 首次破 50 万商家)."""
+    relative = tab.suo_clause_re.match(text, clause_start, q.start, timeout=REGEX_TIMEOUT_S)
+    if relative is None:
+        return None
+    head = tab.counted_group_re.match(text, relative.end(), timeout=REGEX_TIMEOUT_S) \
+        or tab.counted_group_re.match(text, _after_number(q), timeout=REGEX_TIMEOUT_S)
+    return relative.group("clause") + head.group("noun") if head else None
+
+
+def _aspect_counted(text: str, q: Quantity, tab: _ClaimTables) -> str | None:
+    """The part or side a count counts (五个方面, 3个环节), if that is what follows it."""
+    if q.unit_kind != "count":
+        return None
+    aspect = tab.aspect_re.match(text, _after_number(q))
+    return aspect.group("noun") if aspect else None
+
+
 def _group_noun(group: str) -> str:
     """The group noun with its own modifiers, without the clause before 的: 正在发行期的基金 →
     基金, 获批资格的外资机构 → 外资机构 (as 5 只债券型基金 → 债券型基金)."""
@@ -485,9 +519,11 @@ def _holder(text: str, entities: Sequence[ResolvedEntity], sentence: tuple[int, 
 
 
 def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], clause_start: int,
-             sentence: tuple[int, int], carried_topic: int | None, tab: _ClaimTables) -> None:
+             sentence: tuple[int, int], carried_topic: int | None, tab: _ClaimTables,
+             group_before: str | None = None, elaborated: int | None = None) -> None:
     """The entity the number is about: a name in its clause, an anaphor's antecedent, the
-    sentence's first name, or the topic carried from earlier in the paragraph."""
+    name a colon elaborates (``elaborated``), the group the clause before was about
+    (``group_before``), the sentence's first name, or the topic carried from earlier in the paragraph."""
     q = draft.quantity
     if q.unit in tab.person_units:  # 林志强，男，46岁: an age is a person's
         people = [m for m in _subjects_in(text, entities, sentence[0], q.start, tab) if entities[m[1]].type == "PERSON"]
@@ -508,6 +544,19 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
         draft.subject_text = entities[holder].name
         draft.explanation.append("subject: the holder of the shares")
         return
+    described = _suo_clause_group(text, clause_start, q, tab)
+    if described:  # the names inside the 所 clause are its agent
+        draft.subject_text = described
+        draft.explanation.append(f"subject: the group the relative clause describes, {described}")
+        return
+    aspect = _aspect_counted(text, q, tab)
+    if aspect:
+        owner = _clause_owner(text, entities, clause_start, q.start)
+        if owner is not None:  # 《…方法论》指导商家从…五个方面: the parts are the guide's
+            draft.subject = owner
+            draft.subject_text = entities[owner].name
+            draft.explanation.append("subject: the name whose parts are counted")
+            return
     in_clause = [m for m in _subjects_in(text, entities, clause_start, q.start, tab) if entities[m[1]].type != "PERSON"]
     if q.unit_kind == "count" and text[clause_start:q.start].rstrip().endswith(tab.list_end_words):
         in_clause = []  # 交银先锋、南方300等6只新基金: the names are examples of what is counted
@@ -521,6 +570,11 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
     if draft.subject is None and in_clause:
         draft.subject = in_clause[-1][1]
         draft.explanation.append("subject: nearest name in the clause")
+    if draft.subject is None and elaborated is not None:
+        draft.subject = elaborated
+        draft.subject_text = entities[elaborated].name
+        draft.explanation.append(f"subject: {draft.subject_text}, which the text after its colon elaborates")
+        return
     if draft.subject is None and q.unit_kind == "count":
         programmes = [m for m in _mentions_in(entities, sentence[0], q.start) if entities[m[1]].type == "PROGRAMME"]
         if programmes:  # 青云计划 … 超过 50 万家商家获得扶持: counted within the programme
@@ -528,7 +582,7 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
             draft.subject_text = entities[draft.subject].name
             draft.explanation.append("subject: the programme whose reach is counted")
             return
-        counted = _counted_things(text, q, entities, tab)
+        counted = None if aspect else _counted_things(text, q, entities, tab)  # 两个方向 are no group
         if counted:
             draft.subject_text = counted
             draft.explanation.append(f"subject: the things counted, {draft.subject_text}")
@@ -539,11 +593,20 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
             draft.explanation.append(f"subject: the group counted, named before the number, {draft.subject_text}")
             return
     if draft.subject is None and draft.metric_start is not None and draft.metric_start >= clause_start:
+        indefinite = tab.indefinite_re.search(text, clause_start, draft.metric_start, timeout=REGEX_TIMEOUT_S)
+        if indefinite:  # 一条短视频播放超 100 万
+            draft.subject_text = indefinite.group("noun")
+            draft.explanation.append(f"subject: the thing the clause opens with, {draft.subject_text}")
+            return
         generic = _generic_subject(text, clause_start, draft.metric_start, tab)
         if generic:
             draft.subject_text = generic
             draft.explanation.append(f"subject: the group whose {draft.metric} it is, {generic}")
             return
+    if draft.subject is None and group_before is not None:  # …首次破 50 万商家，冷启时间平均缩短 20%
+        draft.subject_text = group_before
+        draft.explanation.append(f"subject: the group the clause before is about, {group_before}")
+        return
     if draft.subject is None:
         in_sentence = [m for m in _subjects_in(text, entities, sentence[0], q.start, tab) if entities[m[1]].type != "PERSON"]
         if in_sentence:
@@ -556,6 +619,36 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
             draft.subject = _model_of_brand(draft.subject, entities, sentence)
     if draft.subject is not None:
         draft.subject_text = entities[draft.subject].name
+
+
+def _clause_owner(text: str, entities: Sequence[ResolvedEntity], start: int, end: int) -> int | None:
+    """The first name in ``[start, end)`` a count of parts can belong to, a work included
+    (the longest of names starting at the same place), past names that only modify another
+    (金穗集团发布的《白皮书》从…三个维度: the white paper's)."""
+    named = sorted((s, -e, index) for index, entity in enumerate(entities)
+                   if entity.type in (*_SUBJECT_TYPES, "WORK") for s, e in entity.mentions if start <= s and e <= end)
+    for _, negative_end, index in named:
+        if not _MODIFIER_AFTER_NAME.match(text, -negative_end, end):
+            return index
+    return None
+
+
+# A name that modifies the noun after it: 金穗集团发布的…, 快手的…
+_MODIFIER_AFTER_NAME = regex.compile(r"\p{Han}{0,3}的")
+
+
+def _elaborated_name(text: str, entities: Sequence[ResolvedEntity], scope_start: int, position: int,
+                     tab: _ClaimTables) -> int | None:
+    """The programme or product a colon before ``position`` (in the same sentence, clauses
+    joined by ； included) elaborates: 推出“造风者计划 2.0”：一方面…；另一方面…亿级现金."""
+    colon = max(text.rfind("：", scope_start, position), text.rfind(":", scope_start, position))
+    if colon < 0 or "。" in text[colon:position]:
+        return None
+    name_end = len(text[scope_start:colon].rstrip("”」\"' "))
+    for index, entity in enumerate(entities):
+        if entity.type in tab.elaborated_types and any(e == scope_start + name_end for _, e in entity.mentions):
+            return index
+    return None
 
 
 def _model_of_brand(index: int, entities: Sequence[ResolvedEntity], sentence: tuple[int, int]) -> int:
@@ -722,7 +815,9 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
                     drafts[-1] if drafts and drafts[-1].quantity.end > clause_start else None)
             _kind_and_direction(draft, text, clause_start, previous_end, tab)
             _subject(draft, text, entities, clause_start, sentence,
-                     _carried_subject(drafts, sentence, text, paragraph_topic, previous_topic), tab)
+                     _carried_subject(drafts, sentence, text, paragraph_topic, previous_topic), tab,
+                     group_before=_previous_clause_group(drafts, sentence, text, clause_start),
+                     elaborated=_elaborated_name(text, entities, period_scope_start, q.start, tab))
             _period(draft, text, periods, entities, (period_scope_start, sentence[1]), clause_end, published, tab)
             _modality(draft, text, clause_start, sentence, tab, name_spans)
             _source(draft, text, entities, sentence, tab)
@@ -743,6 +838,20 @@ def _carried_subject(drafts: Sequence[ClaimDraft], sentence: tuple[int, int], te
     if previous is not None:
         return previous
     return paragraph_topic if paragraph_topic is not None else previous_topic
+
+
+def _previous_clause_group(drafts: Sequence[ClaimDraft], sentence: tuple[int, int], text: str,
+                           clause_start: int) -> str | None:
+    """The group (no entity: 快手电商服务商所服务的商家) a non-count claim in the clause just
+    before ``clause_start`` was about; a clause that names no one goes on about it. Groups
+    only: a named subject is found again as the sentence's first name."""
+    if not drafts or drafts[-1].evidence != sentence:
+        return None
+    previous = drafts[-1]
+    if previous.subject is not None or not previous.subject_text or previous.quantity.unit_kind == "count" \
+            or len(_CLAUSE_BREAK.findall(text, previous.quantity.end, clause_start)) != 1:
+        return None
+    return previous.subject_text
 
 
 def _previous_sentence_subject(drafts: Sequence[ClaimDraft], sentence: tuple[int, int], text: str) -> int | None:

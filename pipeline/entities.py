@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import regex
 
+from pipeline.numbers import find_quantities
 from pipeline.tables import alternation as _alt
 from pipeline.tables import load_table
 
@@ -349,9 +350,19 @@ def _suffix_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candid
             continue
         if _COUNTED_GROUP.match(name):
             continue  # 五大银行, 十家公司: a number of them, not a name
+        if _holds_amount(text, start, match.start()):
+            continue  # 设立 5 亿元专项基金: the fund's size, not its name
         if any(w in name for w in tab.generic_org_words) or modifiers:
             continue
         yield Candidate(start, match.end(), text[start:match.end()], entity_type, "rule:org_suffix", 0.8)
+
+
+def _holds_amount(text: str, start: int, end: int) -> bool:
+    """Whether a sum of money overlaps the would-be name ``text[start:end]`` (5 亿元专项基金,
+    设立十亿元产业基金)."""
+    window = max(0, start - 12)
+    return any(q.unit_kind == "currency" and q.end > start - window and q.start < end - window
+               for q in find_quantities(text[window:end]))
 
 
 # Where a chain of titles in front of a name begins (quotes are not boundaries: “快粉”联合创始人).

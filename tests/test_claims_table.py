@@ -405,6 +405,17 @@ CASES = [
     row("subject-list-of-examples", "蓝鲸集团、星海控股等 12 家企业入选名单。", c("12 家", 12, "家", subject_text="企业")),
     row("subject-count-near-holding-verb", "前十大股东中 6 家机构合计持股 3000 万股。",
         c("6 家", 6, "家", subject_text="机构"), c("3000 万股", 30000000, "股", subject_text="机构")),
+    row("subject-suo-clause-head-before-metric", "蓝鲸集团所投资的企业营收平均增长 25%。",
+        c("25%", 25, "%", kind="change", metric="营收", subject_text="蓝鲸集团所投资的企业")),
+    row("subject-suo-clause-head-after-number", "星海控股所服务的月销售额首次突破 100 万商家，复购率平均提升 12%。",
+        c("100 万", 1000000, None, "more_than", subject_text="星海控股所服务的商家"),
+        c("12%", 12, "%", kind="change", metric="复购率", subject_text="星海控股所服务的商家")),
+    row("subject-count-of-parts-is-the-whole", "金穗集团发布的《绿色工厂白皮书》从能耗、排放、用水三个维度给出评价标准。",
+        c("三个", 3, "个", metric="维度", subject="绿色工厂白皮书")),
+    row("subject-indefinite-thing", "第二天一条产品测评视频播放量超过 800 万。",
+        c("800 万", 8000000, None, "more_than", metric="播放量", subject_text="产品测评视频")),
+    row("subject-programme-after-colon", "远山资本启动“星火计划”：一方面为初创团队提供办公空间；另一方面设立 5 亿元专项基金。",
+        c("5 亿元", 500000000, "CNY", subject="星火计划")),
 
     # ------------------------------------------------------------------ not claims
     row("non-year", "蓝鲸集团成立于 2015 年。"),
