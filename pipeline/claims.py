@@ -94,6 +94,9 @@ class _ClaimTables:
     aspect_re: regex.Pattern  # a counted part or side right after the number (五个方面)
     indefinite_re: regex.Pattern  # 一条短视频 right before the metric
     elaborated_types: tuple[str, ...]
+    partition_re: regex.Pattern  # 29家中小板公司中， (the whole a later count is part of)
+    count_verb_re: regex.Pattern  # a verb right after a count (实现, 跑赢): no counted noun follows
+    achieved_re: regex.Pattern  # 实现 GMV 跃迁 right after a count, to the clause's end
     plan_window_re: regex.Pattern  # 计划五年内, 计划年内: a plan with a time window sets a target
     spec_unit_kinds: frozenset[str | None]
     device_part_re: regex.Pattern
@@ -163,6 +166,12 @@ def _tables() -> _ClaimTables:
         aspect_re=regex.compile(rf"\ ?(?P<noun>{_alt(t['aspect_nouns'])})"),
         indefinite_re=regex.compile(rf"一\ ?(?:{_alt(t['indefinite_classifiers'])})(?P<noun>(?:(?![的了是在])\p{{Han}}){{2,6}})\ ?$"),
         elaborated_types=tuple(t["elaborated_types"]),
+        partition_re=regex.compile(
+            rf"(?:[0-9０-９一二两三四五六七八九十百千]+\s?[只家个名位款])?(?:{_alt(t['demonstratives'])})?"
+            rf"(?P<group>(?:(?![的了是在到和与及为被把将等])\p{{Han}}){{0,6}}(?:{_alt(t['group_heads'])}))中\s*[，,]"),
+        count_verb_re=regex.compile(rf"\ ?(?:{_alt([*t['achievement_verbs'], *t['count_outcome_verbs']])})"),
+        achieved_re=regex.compile(
+            rf"\ ?(?:{_alt(t['achievement_verbs'])})了?\ ?(?P<m>[\p{{Han}}A-Za-z][\p{{Han}}A-Za-z ]{{1,9}}?)\ ?(?:[，。；！？,;!?]|$)"),
         plan_window_re=regex.compile(
             rf"(?:{_alt(t['modality']['plan_leads'])})\ ?(?:[在于到]\ ?)?(?:未来)?\ ?[0-9一二两三四五六七八九十]*\ ?"
             rf"(?:{_alt(t['modality']['plan_windows'])})"),
@@ -324,6 +333,12 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
             draft.metric = group[0] + group[1]  # 外资机构 + 总数
             draft.explanation.append(f"metric: the group counted, {draft.metric}")
             return
+    if q.unit_kind == "count":
+        achieved = tab.achieved_re.match(after, timeout=REGEX_TIMEOUT_S)
+        if achieved:  # 其中 352 家实现 GMV 跃迁: the count is of those achieving it
+            draft.metric = achieved.group("m")
+            draft.explanation.append(f"metric: what the counted achieve, {draft.metric}")
+            return
     if q.unit_kind == "count" or q.unit in (None, "x"):
         noun = regex.match(r"\ ?(?:[\p{Han}]{0,6}?的)?(?P<noun>\p{Han}{2,4}?)(?=获得|实现|参与|提供|为|在|加入|入驻|使用|$|[，。；、])", after)
         if noun and not regex.match(r"[的了是在和与及]", noun.group("noun")) \
@@ -447,6 +462,8 @@ def _counted_things(text: str, q: Quantity, entities: Sequence[ResolvedEntity], 
     12 家企业入选), else up to a verb or punctuation (37 名认证的操盘手); not a name that
     merely follows."""
     after = _after_number(q)
+    if tab.count_verb_re.match(text, after, timeout=REGEX_TIMEOUT_S):
+        return None  # 28家实现盈利, 45只跑赢大盘: a verb follows, the counted are named elsewhere
     counted = tab.counted_group_re.match(text, after, timeout=REGEX_TIMEOUT_S)
     if counted is None or _clause_word_in(counted.group("noun"), tab):
         counted = _COUNTED_NOUN.match(text, after, timeout=REGEX_TIMEOUT_S)
@@ -591,6 +608,11 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
         if group:
             draft.subject_text = _group_noun(group[0])
             draft.explanation.append(f"subject: the group counted, named before the number, {draft.subject_text}")
+            return
+        whole = _last(tab.partition_re, text, sentence[0], clause_start)
+        if whole:  # 90只债券基金中，59只出现下跌，仅20只实现正收益: parts of that group
+            draft.subject_text = whole.group("group")
+            draft.explanation.append(f"subject: the group the count is part of, {draft.subject_text}")
             return
     if draft.subject is None and draft.metric_start is not None and draft.metric_start >= clause_start:
         indefinite = tab.indefinite_re.search(text, clause_start, draft.metric_start, timeout=REGEX_TIMEOUT_S)

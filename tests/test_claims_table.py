@@ -416,6 +416,11 @@ CASES = [
         c("800 万", 8000000, None, "more_than", metric="播放量", subject_text="产品测评视频")),
     row("subject-programme-after-colon", "远山资本启动“星火计划”：一方面为初创团队提供办公空间；另一方面设立 5 亿元专项基金。",
         c("5 亿元", 500000000, "CNY", subject="星火计划")),
+    row("metric-what-the-counted-achieve", "已披露年报的 40 家券商中，31 家实现盈利。",
+        c("40 家", 40, "家", subject_text="券商"),
+        c("31 家", 31, "家", metric="盈利", subject_text="券商")),
+    row("subject-part-of-a-group", "在 120 只偏股型基金中，有 45 只跑赢大盘。",
+        c("120 只", 120, "只", subject_text="偏股型基金"), c("45 只", 45, "只", subject_text="偏股型基金")),
 
     # ------------------------------------------------------------------ not claims
     row("non-year", "蓝鲸集团成立于 2015 年。"),
