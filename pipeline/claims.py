@@ -574,9 +574,19 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
             draft.subject_text = entities[owner].name
             draft.explanation.append("subject: the name whose parts are counted")
             return
+    granted = _programme_after(entities, _after_number(q))
+    if granted is not None:  # 外汇局已累计批出了128亿美元QFII额度: the programme's quota
+        draft.subject = granted
+        draft.subject_text = entities[granted].name
+        draft.explanation.append("subject: the programme named right after the amount")
+        return
     in_clause = [m for m in _subjects_in(text, entities, clause_start, q.start, tab) if entities[m[1]].type != "PERSON"]
     if q.unit_kind == "count" and text[clause_start:q.start].rstrip().endswith(tab.list_end_words):
         in_clause = []  # 交银先锋、南方300等6只新基金: the names are examples of what is counted
+    counted_group = _group_before_count(text, clause_start, q, tab) if q.unit_kind == "count" else None
+    if counted_group:  # 获批QFII资格的外资机构总数已达到79家: QFII describes the group counted
+        group_start = text.rfind(counted_group[0], clause_start, q.start)
+        in_clause = [m for m in in_clause if m[0] < group_start]
     anaphor = _last(tab.anaphora_re, text, clause_start, q.start)
     if anaphor is not None and (not in_clause or in_clause[-1][0] < anaphor.start()):
         wanted = tab.anaphora_type[anaphor.group()]
@@ -593,6 +603,10 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
         draft.explanation.append(f"subject: {draft.subject_text}, which the text after its colon elaborates")
         return
     if draft.subject is None and q.unit_kind == "count":
+        if counted_group:  # the group, not a programme named in the sentence
+            draft.subject_text = _group_noun(counted_group[0])
+            draft.explanation.append(f"subject: the group counted, named before the number, {draft.subject_text}")
+            return
         programmes = [m for m in _mentions_in(entities, sentence[0], q.start) if entities[m[1]].type == "PROGRAMME"]
         if programmes:  # 青云计划 … 超过 50 万家商家获得扶持: counted within the programme
             draft.subject = programmes[-1][1]
@@ -603,11 +617,6 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
         if counted:
             draft.subject_text = counted
             draft.explanation.append(f"subject: the things counted, {draft.subject_text}")
-            return
-        group = _group_before_count(text, clause_start, q, tab)
-        if group:
-            draft.subject_text = _group_noun(group[0])
-            draft.explanation.append(f"subject: the group counted, named before the number, {draft.subject_text}")
             return
         whole = _last(tab.partition_re, text, sentence[0], clause_start)
         if whole:  # 90只债券基金中，59只出现下跌，仅20只实现正收益: parts of that group
@@ -641,6 +650,12 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
             draft.subject = _model_of_brand(draft.subject, entities, sentence)
     if draft.subject is not None:
         draft.subject_text = entities[draft.subject].name
+
+
+def _programme_after(entities: Sequence[ResolvedEntity], position: int) -> int | None:
+    """A programme named at ``position`` (past one space): the words after an amount."""
+    return next((index for index, entity in enumerate(entities) if entity.type == "PROGRAMME"
+                 for s, _ in entity.mentions if position <= s <= position + 1), None)
 
 
 def _clause_owner(text: str, entities: Sequence[ResolvedEntity], start: int, end: int) -> int | None:

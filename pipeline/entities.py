@@ -80,6 +80,8 @@ class _Tables:
     quoted_descriptors: dict[str, tuple[str, ...]]
     org_after_quote: tuple[str, ...]
     programme_re: regex.Pattern
+    launched_programme_re: regex.Pattern  # 推出青云计划
+    acronym_scheme_re: regex.Pattern  # QFII资格, QFII投资额度
     event_re: regex.Pattern
     business_units: tuple[str, ...]
     same_entity_suffixes: tuple[str, ...]
@@ -117,6 +119,10 @@ def tables() -> _Tables:
         programme_re=regex.compile(
             rf"^[\p{{Han}}A-Za-z0-9 ·]{{1,12}}?(?:{_alt(t['programme_suffixes'])})(?: ?[0-9]+(?:\.[0-9]+)*)?$"
         ),
+        launched_programme_re=regex.compile(
+            rf"(?:{_alt(t['programme_launch_verbs'])})了?(\p{{Han}}{{2,8}}?(?:{_alt(t['unquoted_programme_suffixes'])}))"),
+        acronym_scheme_re=regex.compile(
+            rf"(?<![A-Za-z])([A-Z]{{3,6}})(?=\ ?(?:{_alt(t['scheme_after_acronym'])}))"),
         event_re=regex.compile(
             rf"^(?:[0-9]{{4}} ?)?[\p{{Han}}A-Za-z0-9 ·：:]{{1,24}}?(?:{_alt(t['event_suffixes'])})(?: ?[0-9]{{2,4}})?$"
         ),
@@ -515,16 +521,15 @@ def _byline_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
 
 
 def _programme_event_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
-    """Unquoted programmes after a verb of launching: 推出青云计划."""
-    pattern = regex.compile(
-        r"(?:推出|发布|启动|实施|开展|上线|宣布|通过|名为|依托|借助|加入|参与|升级)了?"
-        r"(\p{Han}{2,8}?(?:计划|工程|行动))"
-    )
-    for match in pattern.finditer(text, timeout=REGEX_TIMEOUT_S):
+    """Unquoted programmes after a verb of launching (推出青云计划) and schemes known by an
+    acronym, seen by what they grant (获批QFII资格, QFII投资额度)."""
+    for match in tab.launched_programme_re.finditer(text, timeout=REGEX_TIMEOUT_S):
         name = match.group(1)
         if regex.match(r"[该这此本新上相一各]", name):
             continue
         yield Candidate(match.start(1), match.end(1), name, "PROGRAMME", "rule:launch_verb", 0.75)
+    for match in tab.acronym_scheme_re.finditer(text, timeout=REGEX_TIMEOUT_S):
+        yield Candidate(match.start(1), match.end(1), match.group(1), "PROGRAMME", "rule:acronym_scheme", 0.7)
 
 
 def _ner_candidates(ner_spans, tab: _Tables) -> Iterable[Candidate]:

@@ -421,6 +421,8 @@ CASES = [
         c("31 家", 31, "家", metric="盈利", subject_text="券商")),
     row("subject-part-of-a-group", "在 120 只偏股型基金中，有 45 只跑赢大盘。",
         c("120 只", 120, "只", subject_text="偏股型基金"), c("45 只", 45, "只", subject_text="偏股型基金")),
+    row("subject-programme-after-amount", "截至去年底，监管部门已累计批出 85 亿美元 RQFII 额度。",
+        c("85 亿美元", 8500000000, "USD", subject="RQFII", metric="RQFII 额度")),
 
     # ------------------------------------------------------------------ not claims
     row("non-year", "蓝鲸集团成立于 2015 年。"),

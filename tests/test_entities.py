@@ -43,6 +43,7 @@ def test_person_with_roles(text, person, roles):
 TYPED = [
     pytest.param("公司发布“春笋计划”，扶持中小商家。", "春笋计划", "PROGRAMME", id="quoted-programme"),
     pytest.param("平台宣布推出“繁星计划 3.0”。", "繁星计划 3.0", "PROGRAMME", id="programme-with-version"),
+    pytest.param("监管部门今年已将RQFII投资额度上调一倍。", "RQFII", "PROGRAMME", id="acronym-scheme-by-what-it-grants"),
     pytest.param("在“2023 世界人工智能大会”上，多家企业发布新品。", "2023 世界人工智能大会", "EVENT", id="quoted-event"),
     pytest.param("报告《2022 中国新消费品牌发展白皮书》指出。", "2022 中国新消费品牌发展白皮书", "WORK", id="book-marks"),
     pytest.param("商家可通过营销工具“飞鱼推广”获取流量。", "飞鱼推广", "PRODUCT", id="descriptor-product"),
@@ -54,6 +55,11 @@ TYPED = [
 @pytest.mark.parametrize("text, name, entity_type", TYPED)
 def test_typed_entity(text, name, entity_type):
     assert _entities(text)[name].type == entity_type
+
+
+def test_a_sum_of_money_is_no_part_of_a_name():
+    entities = _entities("星海资本设立 5 亿元专项基金，并设立十亿元产业基金。")
+    assert set(entities) == {"星海资本"}
 
 
 def test_business_unit_is_distinct_from_parent():
