@@ -84,6 +84,7 @@ class _ClaimTables:
     forecast_false_friends: tuple[str, ...]
     not_subject_after: tuple[str, ...]
     not_subject_before: tuple[str, ...]
+    aside_clause_openers: tuple[str, ...]
     person_units: frozenset[str]
     holding_verb_re: regex.Pattern
     share_units: frozenset[str]
@@ -155,6 +156,7 @@ def _tables() -> _ClaimTables:
         forecast_false_friends=tuple(t["modality"]["forecast_false_friends"]),
         not_subject_after=tuple(t["not_subject_after"]),
         not_subject_before=tuple(t["not_subject_before"]),
+        aside_clause_openers=tuple(t["aside_clause_openers"]),
         person_units=frozenset(t["person_units"]),
         holding_verb_re=regex.compile(_alt(t["holding_verbs"])),
         share_units=frozenset(t["share_units"]),
@@ -415,7 +417,8 @@ def _subjects_in(text: str, entities: Sequence[ResolvedEntity], start: int, end:
     for position, index in _mentions_in(entities, start, end):
         mention_end = next(e for s, e in entities[index].mentions if s == position)
         if text.endswith(tab.not_subject_after, max(0, position - 2), position) \
-                or text.startswith(tab.not_subject_before, mention_end) or "rule:outlet" in entities[index].sources:
+                or text.startswith(tab.not_subject_before, mention_end) or "rule:outlet" in entities[index].sources \
+                or text.startswith(tab.aside_clause_openers, _clause_start(text, start, position)):
             continue
         found.append((position, index))
     return found

@@ -85,6 +85,7 @@ class _Tables:
     event_re: regex.Pattern
     business_units: tuple[str, ...]
     same_entity_suffixes: tuple[str, ...]
+    subsidiary_suffixes: frozenset[str]
     org_anaphora: tuple[str, ...]
     generic_org_words: tuple[str, ...]
     non_name_words: frozenset[str]
@@ -128,6 +129,7 @@ def tables() -> _Tables:
         ),
         business_units=tuple(units),
         same_entity_suffixes=tuple(t["same_entity_suffixes"]),
+        subsidiary_suffixes=frozenset(t["subsidiary_suffixes"]),
         org_anaphora=tuple(sorted(t["org_anaphora"], key=len, reverse=True)),
         generic_org_words=tuple(t["generic_org_words"]),
         non_name_words=frozenset(t["non_name_words"]),
@@ -628,7 +630,7 @@ def _alias_of(short: str, long: str, entity_type: str, tab: _Tables) -> bool:
         if short in tab.known_orgs and any(rest == unit for unit in tab.business_units) \
                 and rest not in tab.same_entity_suffixes:
             return False  # 快手电商 is a unit of 快手, not another name for it
-        return True
+        return rest not in tab.subsidiary_suffixes  # 西部证券研究所 is not 西部证券
     if entity_type in ("EVENT", "PROGRAMME"):
         return regex.fullmatch(r"[0-9. ]+", rest) is not None or len(short) >= 3
     if entity_type == "PRODUCT" and _MODEL_CODE.fullmatch(rest.lstrip("-")):
