@@ -246,9 +246,24 @@ def _bound_since(text: str, periods: list[PeriodMention]) -> list[PeriodMention]
     for period in periods:
         if (bounded and period.label.endswith("以来") and bounded[-1].start_date is None
                 and bounded[-1].end_date is not None and text[bounded[-1].end:period.start].strip(" ，,") == ""):
-            period = replace(period, end_date=bounded[-1].end_date)
+            end = _in_year_of(bounded[-1].end_date, period.start_date)
+            if end is not None:
+                period = replace(period, end_date=end)
         bounded.append(period)
     return bounded
+
+
+def _in_year_of(until: date, since: date | None) -> date | None:
+    """The until-date a since-period ends on. An until-date before the start took the year
+    of an earlier mention (截至2月28日，2009年以来 in a text that last named 2008): the day
+    is meant in the since-period's year, or, where that cannot be, bounds nothing."""
+    if since is None or until >= since:
+        return until
+    try:
+        moved = until.replace(year=since.year)
+    except ValueError:  # 2月29日 of a year without one
+        return None
+    return moved if moved >= since else None
 
 
 def _speaks_of_present(text: str, position: int, tab: _PeriodTables) -> bool:

@@ -40,7 +40,10 @@ def _claim(claim_id: str, draft: ClaimDraft, text: str, entity_ids: list[str]) -
     q = draft.quantity
     period = None
     if draft.period is not None:
-        period = Period(label=draft.period.label, start=draft.period.start_date, end=draft.period.end_date)
+        start_date, end_date = draft.period.start_date, draft.period.end_date
+        if start_date and end_date and start_date > end_date:
+            start_date = end_date = None  # dates resolved inconsistently: keep what the text says, not the error
+        period = Period(label=draft.period.label, start=start_date, end=end_date)
     start, end = draft.evidence
     return Claim(
         id=claim_id,

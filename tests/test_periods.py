@@ -91,6 +91,13 @@ def test_since_period_ends_at_the_until_date_before_it():
     assert periods == [("截至3月18日", None, "2023-03-18"), ("今年以来", "2023-01-01", "2023-03-18")]
 
 
+def test_until_date_dated_by_an_earlier_year_ends_a_later_since_period_in_its_year():
+    # without a publication date 2月28日 takes the year named last (2008); the since-period
+    # it bounds starts in 2009, so the day is 2009's, never an end before the start
+    periods = _dated(find_periods("2008年发行了99只新基金。而截至2月28日，2009年以来已有25只新基金发行。", None))
+    assert ("2009年以来", "2009-01-01", "2009-02-28") in periods
+
+
 def test_month_after_words_of_the_present_is_this_years():
     periods = _dated(find_periods("2008年净流入28.6亿美元。本月9日公布的数据显示，2月份有3家获批。", PUBLISHED))
     assert ("2月份", "2023-02-01", "2023-02-28") in periods
