@@ -210,3 +210,21 @@ def test_funds_listed_under_their_company(text, products):
 def test_title_word_after_a_quantifier_names_a_group():
     entities = _entities("其亮丽的业绩表现使得许多投资人开始重拾股票型基金。")
     assert not any(e.type in ("PERSON", "ORG") for e in entities.values())
+
+
+@pytest.mark.parametrize("text, names, not_names", [
+    # function words and adverbs in front of a suffix are never part of the name
+    ("随着新基金密集发行，渠道压力加大。", set(), {"随着新基金", "新基金"}),
+    ("数据表明青禾银行的零售业务增长最快。", {"青禾银行"}, {"数据表明青禾银行", "表明青禾银行"}),
+    ("那么这类基金公司该如何应对？", set(), {"那么这类基金公司", "这类基金公司"}),
+    ("记者致电上海云帆投资管理有限公司求证。", {"上海云帆投资管理有限公司"}, {"记者致电上海云帆投资管理有限公司"}),
+    # a verb and its object are a clause, not a name
+    ("他建议投资者长期注重基金的分红能力。", set(), {"注重基金", "长期注重基金"}),
+    # names that hold verb-like words stay whole
+    ("中央国债登记结算有限责任公司公布了托管数据。", {"中央国债登记结算有限责任公司"}, set()),
+    ("星河积极成长基金本周结束募集。", {"星河积极成长基金"}, set()),
+])
+def test_lead_ins_tagged_by_the_dictionary_are_cut_from_names(text, names, not_names):
+    found = set(_entities(text))
+    assert names <= found
+    assert not (not_names & found)
