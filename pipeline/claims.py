@@ -26,6 +26,7 @@ from pipeline.tables import load_table
 
 REGEX_TIMEOUT_S = 2.0
 _CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
+_CLAUSE_BREAK_BACKWARDS = regex.compile(_CLAUSE_BREAK.pattern, flags=regex.REVERSE)
 # Entity types a number can be about.
 _SUBJECT_TYPES = ("ORG", "PROGRAMME", "PRODUCT", "PERSON")
 # What a paragraph or sentence is about when its numbers name nothing: a company, or the
@@ -73,7 +74,7 @@ class _ClaimTables:
     source_before_re: regex.Pattern
     source_after_re: regex.Pattern
     anaphora_re: regex.Pattern
-    anaphora_type: dict[str, str]
+    anaphora_types: dict[str, tuple[str, ...]]  # 该公司 → ORG; 其 → ORG or PRODUCT
     not_metrics: frozenset[str]
     event_time_re: regex.Pattern
     metric_stop_re: regex.Pattern
@@ -109,6 +110,10 @@ class _ClaimTables:
     group_end_re: regex.Pattern
     index_re: regex.Pattern
     index_units: frozenset[str]
+    share_dealing_verbs: frozenset[str]
+    share_dealing_objects: tuple[str, ...]
+    dealing_before_re: regex.Pattern  # 增持了公司股票共 right before a share count
+    dealing_after_re: regex.Pattern  # 解除质押, 进行了再质押 right after it
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +151,7 @@ def _tables() -> _ClaimTables:
             rf"(?<!{'|'.join(w[:-1] for w in t['anaphora_false_friends'] if w.endswith('其'))})"
             rf"(?:{_alt(t['anaphora'])})(?!{'|'.join(w[1:] for w in t['anaphora_false_friends'] if w.startswith('其'))})"
         ),
-        anaphora_type=dict(t["anaphora"]),
+        anaphora_types={word: tuple(types) if isinstance(types, list) else (types,) for word, types in t["anaphora"].items()},
         not_metrics=frozenset(t["not_metrics"]),
         metric_stop_re=regex.compile(_alt(t["metric_stop_words"])),
         comparison_re=regex.compile(rf"(?:{_alt(comparison_of)})[^，。；\d]{{1,12}}$"),
@@ -188,14 +193,24 @@ def _tables() -> _ClaimTables:
         count_tail_re=regex.compile(rf"(?:{_alt([*t['linking_words'], *t['metric_stop_words'], *t['count_total_words'], *t['count_tail_words']])})+\ ?$"),
         group_end_re=regex.compile(rf"(?:{_alt(t['group_heads'])})$"),
         index_units=frozenset(t["index_units"]),
+        share_dealing_verbs=frozenset(t["share_dealing_verbs"]),
+        share_dealing_objects=tuple(t["share_dealing_objects"]),
+        dealing_before_re=regex.compile(
+            rf"(?P<verb>{_alt(t['share_dealing_verbs'])})了?\ ?(?:{_alt(t['share_dealing_objects'])})?"
+            rf"(?:{_alt(t['share_dealing_totals'])})?\ ?$"),
+        dealing_after_re=regex.compile(
+            rf"(?:进行|办理|完成)?了?"
+            rf"(?P<verb>{_alt(t['share_dealing_verbs'])})(?P<object>股份|股票)?"),
         event_time_re=regex.compile(
             rf"[^。；]{{0,30}}?(?:(?:{_alt(t['event_time_verbs'])})(?:的|[^。；]*，)|{_alt(t['event_time_places'])})"),
     )
 
 
 def _clause_start(text: str, sentence_start: int, position: int) -> int:
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence_start, position)]
-    return breaks[-1] if breaks else sentence_start
+    # searched backwards from the position: a forward scan from the sentence start costs
+    # the whole text per mention in a text with no sentence ends
+    last_break = _CLAUSE_BREAK_BACKWARDS.search(text, sentence_start, position)
+    return last_break.end() if last_break else sentence_start
 
 
 def _clause_end(text: str, position: int, sentence_end: int) -> int:
@@ -274,6 +289,19 @@ def _device_part_after(text: str, start: int, clause_end: int, tab: _ClaimTables
     return phrase or None
 
 
+def _share_dealing(text: str, clause_start: int, q: Quantity, tab: _ClaimTables) -> str | None:
+    """The dealing verb that governs a share count, before it (增持了公司股票共18.7万股 →
+    增持) or after it (626万股质押股份 → 质押股份, 555万股进行了再质押 → 再质押)."""
+    head_end = q.qualifier_span[0] if q.qualifier_span and q.qualifier_span[0] < q.start else q.start
+    before = tab.dealing_before_re.search(text, max(clause_start, head_end - 12), head_end, timeout=REGEX_TIMEOUT_S)
+    if before:
+        return before.group("verb")
+    after = tab.dealing_after_re.match(text, _after_number(q), timeout=REGEX_TIMEOUT_S)
+    if after:
+        return after.group("verb") + (after.group("object") or "")
+    return None
+
+
 # How far after a spec its part may be named (3.2英寸16:9的触摸式混合型液晶屏).
 _PART_WINDOW = 20
 
@@ -292,6 +320,12 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
     if aspect:  # 从精准定位、…、玩转流量、跃迁大场五个方面: what is counted is the 方面
         draft.metric = aspect
         draft.explanation.append(f"metric: the parts counted, {aspect}")
+        return
+    dealing = _share_dealing(text, clause_start, q, tab) if q.unit in tab.share_units \
+        and not text.startswith(tab.share_dealing_objects, _after_number(q)) else None  # 转让3.79亿股股份: 股份
+    if dealing:
+        draft.metric = dealing
+        draft.explanation.append(f"metric: the dealing in the shares counted, {dealing}")
         return
     before = list(tab.metric_re.finditer(text, clause_start, q.start, timeout=REGEX_TIMEOUT_S))
     spec = q.unit_kind in tab.spec_unit_kinds
@@ -353,7 +387,8 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.metric = in_sentence[-1].group()
         draft.explanation.append(f"metric earlier in the sentence: {draft.metric}")
         return
-    if previous is not None and previous.metric and _FROM_TO.fullmatch(text, previous.quantity.end, q.start):
+    if previous is not None and previous.metric and previous.metric not in tab.share_dealing_verbs \
+            and _FROM_TO.fullmatch(text, previous.quantity.end, q.start):
         draft.metric = previous.metric  # 上证指数从1000点上涨到近6000点: both are the index's
         draft.explanation.append(f"metric: the end of a change from {previous.quantity.text}, {draft.metric}")
         return
@@ -592,11 +627,11 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
         in_clause = [m for m in in_clause if m[0] < group_start]
     anaphor = _last(tab.anaphora_re, text, clause_start, q.start)
     if anaphor is not None and (not in_clause or in_clause[-1][0] < anaphor.start()):
-        wanted = tab.anaphora_type[anaphor.group()]
-        earlier = [m for m in _subjects_in(text, entities, 0, anaphor.start(), tab) if entities[m[1]].type == wanted]
+        wanted = tab.anaphora_types[anaphor.group()]
+        earlier = [m for m in _subjects_in(text, entities, 0, anaphor.start(), tab) if entities[m[1]].type in wanted]
         if earlier:
             draft.subject = earlier[-1][1]
-            draft.explanation.append(f"subject: {anaphor.group()} refers to the last {wanted} named")
+            draft.explanation.append(f"subject: {anaphor.group()} refers to the last {entities[draft.subject].type} named")
     if draft.subject is None and in_clause:
         draft.subject = in_clause[-1][1]
         draft.explanation.append("subject: nearest name in the clause")
