@@ -368,7 +368,7 @@ def _suffix_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candid
         name = text[tagged_start:match.start()]
         if not 2 <= len(name) <= _LONGEST_ORG_NAME or name in tab.non_name_words:
             continue
-        if tagged_start > start and _lead_in_tags().get(name) in tab.lead_in_verb_tags:
+        if tagged_start > start and _common_word_tags().get(name) in tab.lead_in_verb_tags:
             continue  # 长期注重基金, 不得担任公司: a verb and its object, not a name (大成基金 is one)
         start = tagged_start
         if text.startswith(tab.org_suffix_continuations, match.end()):
@@ -396,7 +396,7 @@ def _after_tagged_lead_in(text: str, start: int, end: int, token_bounds, tab: _T
     is cut only when a word that is no verb follows it (登记结算有限责任公司 keeps 登记结算);
     a fund's name keeps its adverbs and verbs, which are its strategy (积极成长, 量化)."""
     starts, ends = token_bounds
-    tags = _lead_in_tags()
+    tags = _common_word_tags()
     tokens = []
     position = start
     while position < end:
@@ -626,21 +626,20 @@ def _looks_like_name(text: str, label: str, tab: _Tables) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _lead_in_tags() -> dict[str, str]:
-    """Words of two or more characters that jieba's stock dictionary tags as function words,
-    adverbs or verbs, with their tags. Read straight from the dictionary file with one
-    regular expression (0.1 s; stdlib ``re``, three times faster than ``regex`` on this
-    scan) rather than through jieba.posseg (0.5 s), since every document with an
-    organisation suffix needs it and load time counts."""
+def _common_word_tags() -> dict[str, str]:
+    """Words of two to four characters that jieba's stock dictionary tags as anything but a
+    proper name (nr, ns, nt, nz, j), with their tags: 随着 p, 进行 v, 职务 n. Read straight
+    from the dictionary file with one stdlib ``re`` scan (0.25 s at first use; ``regex`` is
+    three times slower on it, jieba.posseg's full table twice), since nearly every document
+    needs it and load time counts."""
     import re
 
     import jieba
 
-    wanted = "|".join(sorted({*tables().lead_in_function_tags, *tables().lead_in_adverb_tags,
-                              *tables().lead_in_verb_tags}, key=len, reverse=True))
+    proper = "|".join(sorted(tables().proper_name_tags, key=len, reverse=True))
     with jieba.Tokenizer().get_dict_file() as handle:
         dictionary = handle.read().decode("utf-8")
-    return dict(re.findall(rf"^(\S{{2,}}) \d+ ({wanted})$", dictionary, flags=re.M))
+    return dict(re.findall(rf"^(\S{{2,4}}) \d+ (?!(?:{proper})$)(\w+)$", dictionary, flags=re.M))
 
 
 @lru_cache(maxsize=1)
@@ -669,10 +668,10 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     candidates += _fund_family_candidates(text, organisations)
     known = {c.name: c.type for c in candidates}
     org_positions = sorted((c.start, c.name) for c in candidates if c.type == "ORG")
-    titled = list(_title_name_candidates(text, tab, known, org_positions))
-    candidates += titled
-    candidates += _speech_candidates(text, tab)
-    candidates += _byline_candidates(text, tab)
+    people = [*_title_name_candidates(text, tab, known, org_positions), *_speech_candidates(text, tab),
+              *_byline_candidates(text, tab)]
+    # 基金经理进行了座谈, 负责人迅速…, 记者解释说: a common word after a title is no name
+    candidates += [c for c in people if c.type != "PERSON" or c.name not in _common_word_tags()]
     candidates += _ner_candidates(ner_spans, tab)
     return candidates
 

@@ -228,3 +228,18 @@ def test_lead_ins_tagged_by_the_dictionary_are_cut_from_names(text, names, not_n
     found = set(_entities(text))
     assert names <= found
     assert not (not_names & found)
+
+
+@pytest.mark.parametrize("text, not_person", [
+    ("3月中旬证监会组织多家基金公司总经理进行了座谈。", "进行"),
+    ("拿下地块后，该企业负责人迅速被众多媒体包围。", "迅速"),
+    ("他因个人原因辞去公司总经理职务。", "职务"),
+    ("更多的基金经理重视精选个股的作用。", "重视"),
+])
+def test_a_common_word_after_a_title_is_no_person(text, not_person):
+    entity = _entities(text).get(not_person)
+    assert entity is None or entity.type != "PERSON"
+
+
+def test_a_name_after_a_title_is_still_a_person():
+    assert _entities("星河基金总经理王立群表示，今年将加大投入。")["王立群"].type == "PERSON"
