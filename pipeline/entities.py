@@ -458,8 +458,10 @@ _TITLE_COPULA = regex.compile(r"(?:均|仍|现)?(?:是|为|由)\s?")
 
 
 def _title_name_candidates(text: str, tab: _Tables, known: dict[str, str],
-                           org_positions: list[tuple[int, str]]) -> Iterable[Candidate]:
-    """People after a chain of titles, with the organisation each title is held at."""
+                           org_positions: list[tuple[int, str]], token_bounds=None) -> Iterable[Candidate]:
+    """People after a chain of titles, with the organisation each title is held at. A title
+    must end where the segmenter ends a word: 会长 in 不会长期下降, 行长 in 银行长久 and 董事
+    in 董事会批准 are no titles."""
 
     def last_org(position: int) -> str | None:
         """The sentence's first organisation (its topic), else the last one named before."""
@@ -473,6 +475,8 @@ def _title_name_candidates(text: str, tab: _Tables, known: dict[str, str],
     for match in tab.title_re.finditer(text, timeout=REGEX_TIMEOUT_S):
         if text.endswith(tab.group_quantifiers, 0, match.start()):
             continue  # 许多投资人开始…: investors in general, no one's title
+        if token_bounds is not None and match.end() not in token_bounds[1]:
+            continue
         name_start = match.end()
         while name_start < len(text) and text[name_start] == " ":
             name_start += 1
@@ -668,7 +672,7 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     candidates += _fund_family_candidates(text, organisations)
     known = {c.name: c.type for c in candidates}
     org_positions = sorted((c.start, c.name) for c in candidates if c.type == "ORG")
-    people = [*_title_name_candidates(text, tab, known, org_positions), *_speech_candidates(text, tab),
+    people = [*_title_name_candidates(text, tab, known, org_positions, token_bounds), *_speech_candidates(text, tab),
               *_byline_candidates(text, tab)]
     # 基金经理进行了座谈, 负责人迅速…, 记者解释说: a common word after a title is no name
     candidates += [c for c in people if c.type != "PERSON" or c.name not in _common_word_tags()]

@@ -243,3 +243,17 @@ def test_a_common_word_after_a_title_is_no_person(text, not_person):
 
 def test_a_name_after_a_title_is_still_a_person():
     assert _entities("星河基金总经理王立群表示，今年将加大投入。")["王立群"].type == "PERSON"
+
+
+@pytest.mark.parametrize("text", [
+    "人民币如果不与美元脱钩，就会长期失去货币政策的独立性。",  # 会长 inside 会|长期
+    "这一计划已经获得董事会批准。",  # 董事 inside 董事会
+    "业绩和规模的同步前进是保证公司长足发展的基石。",  # 司长 inside 公司|长足
+])
+def test_a_title_inside_a_longer_word_names_no_one(text):
+    assert not any(e.type == "PERSON" for e in _entities(text).values())
+
+
+def test_a_chain_of_titles_keeps_each_organisation():
+    person = _entities("全国工商联副主席、伊利资源董事局主席王文彪先生出席会议。")["王文彪"]
+    assert ("董事局主席", "伊利资源") in set(person.roles)
