@@ -394,16 +394,24 @@ def _after_tagged_lead_in(text: str, start: int, end: int, token_bounds, tab: _T
     that jieba's dictionary tags as function words, adverbs or verbs are cut off (随着新基金 →
     新, too short to be a name; 记者致电上海盈谷投资管理有限公司 → 上海盈谷投资管理). A verb
     is cut only when a word that is no verb follows it (登记结算有限责任公司 keeps 登记结算);
-    a fund's name keeps its adverbs and verbs, which are its strategy (积极成长, 量化)."""
+    a fund's name keeps the verbs and adverbs after its first name word, which are its
+    strategy (嘉实量化阿尔法, 诺德强化收益), and loses only those it opens with (需要保持基金)."""
     starts, ends = token_bounds
     tags = _common_word_tags()
     tokens = []
     position = start
     while position < end:
         token_end = next((e for e in range(position + 1, end + 1) if e in ends or e in starts), end)
-        tokens.append((token_end, tags.get(text[position:token_end]) if token_end - position >= 2 else None))
+        word = text[position:token_end]
+        tokens.append((token_end, tags.get(word) if len(word) >= 2 and word not in tab.fund_product_words else None))
         position = token_end
     cut = start
+    if fund:
+        opening = tab.lead_in_function_tags | tab.lead_in_adverb_tags | tab.lead_in_verb_tags
+        for token_end, tag in tokens:
+            if tag not in opening:
+                break
+            cut = token_end
     for index, (token_end, tag) in enumerate(tokens):
         if tag in tab.lead_in_function_tags or (not fund and tag in tab.lead_in_adverb_tags and token_end < end):
             cut = token_end  # an adverb that is the whole name is a name jieba mistags (长实集团)

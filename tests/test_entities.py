@@ -223,6 +223,9 @@ def test_title_word_after_a_quantifier_names_a_group():
     # names that hold verb-like words stay whole
     ("中央国债登记结算有限责任公司公布了托管数据。", {"中央国债登记结算有限责任公司"}, set()),
     ("星河积极成长基金本周结束募集。", {"星河积极成长基金"}, set()),
+    # a fund's name keeps the verbs after its first name word, loses those it opens with
+    ("云帆强化收益债券基金今年以来上涨5%。", {"云帆强化收益债券基金"}, set()),
+    ("投资者需要保持基金组合的稳定。", set(), {"需要保持基金", "保持基金"}),
 ])
 def test_lead_ins_tagged_by_the_dictionary_are_cut_from_names(text, names, not_names):
     found = set(_entities(text))
