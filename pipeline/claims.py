@@ -19,8 +19,10 @@ from functools import lru_cache
 import regex
 
 from pipeline.entities import ResolvedEntity
+from pipeline.entities import tables as entity_tables
 from pipeline.numbers import Quantity, find_quantities, grammar
 from pipeline.periods import PeriodMention, find_periods
+from pipeline.segment import common_word_tags
 from pipeline.tables import alternation as _alt
 from pipeline.tables import load_table
 
@@ -111,6 +113,10 @@ class _ClaimTables:
     index_re: regex.Pattern
     index_units: frozenset[str]
     share_dealing_verbs: frozenset[str]
+    metric_tail_chars: frozenset[str]
+    metric_tail_tags: frozenset[str]
+    metric_head_chars: frozenset[str]
+    metric_head_tags: frozenset[str]
     share_dealing_objects: tuple[str, ...]
     dealing_before_re: regex.Pattern  # 增持了公司股票共 right before a share count
     dealing_after_re: regex.Pattern  # 解除质押, 进行了再质押 right after it
@@ -194,6 +200,10 @@ def _tables() -> _ClaimTables:
         group_end_re=regex.compile(rf"(?:{_alt(t['group_heads'])})$"),
         index_units=frozenset(t["index_units"]),
         share_dealing_verbs=frozenset(t["share_dealing_verbs"]),
+        metric_tail_chars=frozenset(t["metric_tail_chars"]),
+        metric_tail_tags=frozenset(t["metric_tail_tags"]),
+        metric_head_chars=frozenset(t["metric_head_chars"]),
+        metric_head_tags=frozenset(t["metric_head_tags"]),
         share_dealing_objects=tuple(t["share_dealing_objects"]),
         dealing_before_re=regex.compile(
             rf"(?P<verb>{_alt(t['share_dealing_verbs'])})了?\ ?(?:{_alt(t['share_dealing_objects'])})?"
@@ -404,18 +414,66 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
             if head.endswith(word):
                 head = head[: -len(word)].rstrip()
                 changed = True
-    candidate = regex.search(r"(?:[A-Za-z]{2,}|\p{Han}{2,6})$", head)
+    head = _without_tail(head, tab)  # 股票仓位仍然高 → 股票仓位 before the phrase is cut to size
+    candidate = _FALLBACK_METRIC.search(head)
     if candidate:  # 共计操盘 → 操盘: what follows the last adverb or linking word
         cut = max((m.end() for m in regex.finditer(tab.linking_or_stop_re, candidate.group(), overlapped=True)), default=0)
         if 0 < cut <= len(candidate.group()) - 2:
-            candidate = regex.search(r"(?:[A-Za-z]{2,}|\p{Han}{2,6})$", head[:candidate.start()] + " " + candidate.group()[cut:])
+            candidate = _FALLBACK_METRIC.search(head[:candidate.start()] + " " + candidate.group()[cut:])
     if candidate and tab.metric_stop_re.search(candidate.group()):
         draft.explanation.append(f"no metric: {candidate.group()} is not a noun phrase")
         return
     if candidate and not regex.search(r"[的了在是和与]", candidate.group()) and candidate.group() not in tab.not_metrics:
-        draft.metric = candidate.group()[-6:]
+        phrase = _noun_phrase(candidate.group(), tab)
+        if phrase is None:
+            draft.explanation.append(f"no metric: {candidate.group()} holds no noun phrase")
+            return
+        draft.metric = phrase
         draft.explanation.append(f"metric from the words before the number: {draft.metric}")
 
+
+def _noun_phrase(words: str, tab: _ClaimTables) -> str | None:
+    """``words`` without the adverbs, particles and pronouns at either end that make them a
+    clause rather than a measure (涨幅高 → 涨幅, 其仓位 → 仓位); None when under two
+    characters are left."""
+    words = _without_tail(words, tab)
+    while len(words) >= 2 and not _is_noun(words, tab):
+        tags = common_word_tags(entity_tables().proper_name_tags)
+        cut = next((words[size:] for size in (4, 3, 2)
+                    if len(words) >= size and tags.get(words[:size]) in tab.metric_head_tags), None)
+        if cut is None and len(words) > 2 and (words[0] in tab.metric_head_chars or words[0].isspace()):
+            cut = words[1:]  # a single character is cut only from three or more
+        if cut is None:
+            break
+        words = cut
+    return words if len(words) >= 2 else None
+
+
+def _without_tail(words: str, tab: _ClaimTables) -> str:
+    """``words`` without the adverbs, adjectives, particles and place words they end with
+    (仍然高, 只, 中). Dictionary words (longest first) are judged by their jieba tag, then
+    single characters by the table; a dictionary noun is never cut into (占比)."""
+    tags = common_word_tags(entity_tables().proper_name_tags)
+    while len(words) >= 2 and not _is_noun(words, tab):
+        cut = next((words[:-size] for size in (4, 3, 2)
+                    if len(words) >= size and tags.get(words[-size:]) in tab.metric_tail_tags), None)
+        if cut is None and len(words) > 2 and (words[-1] in tab.metric_tail_chars or words[-1].isspace()):
+            cut = words[:-1]
+        if cut is None:
+            break
+        words = cut
+    return words
+
+
+def _is_noun(words: str, tab: _ClaimTables) -> bool:
+    """Whether ``words`` is one dictionary word whose tag is no function word's."""
+    tag = common_word_tags(entity_tables().proper_name_tags).get(words)
+    return tag is not None and tag not in tab.metric_tail_tags and tag not in tab.metric_head_tags
+
+
+# The words right before a number that may name its measure: a Latin acronym or up to six Han
+# characters after the last 的 (基金的股票仓位 → 股票仓位).
+_FALLBACK_METRIC = regex.compile(r"(?:[A-Za-z]{2,}|(?:(?!的)\p{Han}){2,6})$")
 
 # Between the two ends of a change: 从1000点附近上涨到了近6000点, 由500人增至800人.
 _FROM_TO = regex.compile(r"[^，。；0-9]{0,8}?(?:到|至)了?\ ?[^，。；0-9]{0,2}")

@@ -26,6 +26,7 @@ from functools import lru_cache
 import regex
 
 from pipeline.numbers import find_quantities
+from pipeline.segment import common_word_tags
 from pipeline.tables import alternation as _alt
 from pipeline.tables import load_table
 
@@ -368,7 +369,7 @@ def _suffix_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candid
         name = text[tagged_start:match.start()]
         if not 2 <= len(name) <= _LONGEST_ORG_NAME or name in tab.non_name_words:
             continue
-        if tagged_start > start and _common_word_tags().get(name) in tab.lead_in_verb_tags:
+        if tagged_start > start and common_word_tags(tab.proper_name_tags).get(name) in tab.lead_in_verb_tags:
             continue  # 长期注重基金, 不得担任公司: a verb and its object, not a name (大成基金 is one)
         start = tagged_start
         if text.startswith(tab.org_suffix_continuations, match.end()):
@@ -397,7 +398,7 @@ def _after_tagged_lead_in(text: str, start: int, end: int, token_bounds, tab: _T
     a fund's name keeps the verbs and adverbs after its first name word, which are its
     strategy (嘉实量化阿尔法, 诺德强化收益), and loses only those it opens with (需要保持基金)."""
     starts, ends = token_bounds
-    tags = _common_word_tags()
+    tags = common_word_tags(tab.proper_name_tags)
     tokens = []
     position = start
     while position < end:
@@ -638,23 +639,6 @@ def _looks_like_name(text: str, label: str, tab: _Tables) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _common_word_tags() -> dict[str, str]:
-    """Words of two to four characters that jieba's stock dictionary tags as anything but a
-    proper name (nr, ns, nt, nz, j), with their tags: 随着 p, 进行 v, 职务 n. Read straight
-    from the dictionary file with one stdlib ``re`` scan (0.25 s at first use; ``regex`` is
-    three times slower on it, jieba.posseg's full table twice), since nearly every document
-    needs it and load time counts."""
-    import re
-
-    import jieba
-
-    proper = "|".join(sorted(tables().proper_name_tags, key=len, reverse=True))
-    with jieba.Tokenizer().get_dict_file() as handle:
-        dictionary = handle.read().decode("utf-8")
-    return dict(re.findall(rf"^(\S{{2,4}}) \d+ (?!(?:{proper})$)(\w+)$", dictionary, flags=re.M))
-
-
-@lru_cache(maxsize=1)
 def _dictionary_tags() -> dict[str, str]:
     """jieba's stock word → part-of-speech table (loaded only when the NER is used)."""
     import jieba.posseg
@@ -683,7 +667,8 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     people = [*_title_name_candidates(text, tab, known, org_positions, token_bounds), *_speech_candidates(text, tab),
               *_byline_candidates(text, tab)]
     # 基金经理进行了座谈, 负责人迅速…, 记者解释说: a common word after a title is no name
-    candidates += [c for c in people if c.type != "PERSON" or c.name not in _common_word_tags()]
+    common_words = common_word_tags(tab.proper_name_tags)
+    candidates += [c for c in people if c.type != "PERSON" or c.name not in common_words]
     candidates += _ner_candidates(ner_spans, tab)
     return candidates
 

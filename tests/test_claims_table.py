@@ -364,6 +364,12 @@ CASES = [
     row("modality-reported-plain", "蓝鲸集团上月完成交付 3 万台。", c("3 万台", 30000, "台", modality="reported")),
 
     # ------------------------------------------------------------------ subject and metric
+    row("metric-before-trailing-adverbs", "截至年底，星海成长基金的股票仓位仍然高达 85%。",
+        c("85%", 85, "%", metric="股票仓位", subject="星海成长基金")),
+    row("metric-without-opening-pronoun", "今年以来其仓位已降至 60%。", c("60%", 60, "%", metric="仓位")),
+    row("metric-ratio-noun-kept-whole", "华岳集团的储采比为 14 年。", c("14 年", 14, "年", metric="储采比")),
+    row("no-metric-from-a-list-connector", "目前有 2 只指数型基金和 12 只偏股型基金。",
+        c("2 只", 2, "只", metric=None), c("12 只", 12, "只", metric=None)),
     row("subject-gongsi-anaphora", "华岳控股发布公告，公司上半年净利润 3 亿元。",
         c("3 亿元", 300000000, "CNY", subject="华岳控股", metric="净利润")),
     row("subject-gaigongsi", "记者从远山资本获悉，该公司管理资产规模超过 500 亿元。",
