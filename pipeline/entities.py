@@ -92,6 +92,8 @@ class _Tables:
     non_name_words: frozenset[str]
     group_quantifiers: tuple[str, ...]
     org_lead_in_re: regex.Pattern
+    title_modifiers: tuple[str, ...]
+    title_org_lead_chars: frozenset[str]
     org_generic_modifiers: tuple[str, ...]
     fund_product_words: tuple[str, ...]
     org_suffix_continuations: tuple[str, ...]
@@ -139,6 +141,8 @@ def tables() -> _Tables:
         non_name_words=frozenset(t["non_name_words"]),
         group_quantifiers=tuple(t["group_quantifiers"]),
         org_lead_in_re=regex.compile(_alt(t["org_lead_ins"])),
+        title_modifiers=tuple(sorted(t["title_modifiers"], key=len, reverse=True)),
+        title_org_lead_chars=frozenset(t["title_org_lead_chars"]),
         org_generic_modifiers=tuple(t["org_generic_modifiers"]),
         fund_product_words=tuple(t["fund_product_words"]),
         org_suffix_continuations=tuple(t["org_suffix_continuations"]),
@@ -451,16 +455,37 @@ def _split_title_segment(segment: str, seg_offset: int, known: dict[str, str], t
         if len(anaphor) >= 2 and segment.startswith(anaphor):
             return last_title.group(), last_org(seg_offset), None
     head_start = titles[-2].end() if len(titles) > 1 else 0
-    head = segment[head_start:last_title.start()].strip()
+    title_start = last_title.start()
+    while segment.endswith(tab.title_modifiers, head_start, title_start):  # 国土局原局长
+        title_start -= len(next(m for m in tab.title_modifiers if segment.endswith(m, head_start, title_start)))
+    head = segment[head_start:title_start].strip()
+    head = _without_lead_words(head, tab)  # 据国金证券分析师, 甚至有私募经理
     plausible = (2 <= len(head) <= 8 and regex.fullmatch(r"[\p{Han}A-Za-z0-9·]+", head)
-                 and not any(w in head for w in tab.generic_org_words) and head not in tab.non_name_words)
+                 and not any(w in head for w in tab.generic_org_words) and head not in tab.non_name_words
+                 and head not in common_word_tags(tab.proper_name_tags)  # 私募经理: a kind, not a name
+                 and not _COUNTED_GROUP.match(head))  # 两位基金经理
     if plausible:  # 中商云搜CEO: an unknown name directly before a title is an organisation
         org_start = seg_offset + segment.index(head, head_start)
         candidate = Candidate(org_start, org_start + len(head), head, "ORG", "rule:title_org", 0.75)
-        return segment[last_title.start():].strip(), head, candidate
+        return segment[title_start:].strip(), head, candidate
     if any(w in before for w in tab.generic_org_words) or not before.strip():
         return segment[last_title.start():].strip() if not before.strip() else segment.strip(), None, None
     return last_title.group(), None, None
+
+
+def _without_lead_words(head: str, tab: _Tables) -> str:
+    """``head`` without the function words, adverbs and verbs it opens with (dictionary words
+    by their jieba tag, single characters by the table), as long as two characters remain."""
+    tags = common_word_tags(tab.proper_name_tags)
+    opening = tab.lead_in_function_tags | tab.lead_in_adverb_tags | tab.lead_in_verb_tags
+    while len(head) > 2:
+        size = next((size for size in (4, 3, 2) if len(head) - size >= 2 and tags.get(head[:size]) in opening), 0)
+        if not size and head[0] in tab.title_org_lead_chars:
+            size = 1
+        if not size:
+            return head
+        head = head[size:]
+    return head
 
 
 _TITLE_COPULA = regex.compile(r"(?:均|仍|现)?(?:是|为|由)\s?")

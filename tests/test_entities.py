@@ -260,3 +260,19 @@ def test_a_title_inside_a_longer_word_names_no_one(text):
 def test_a_chain_of_titles_keeps_each_organisation():
     person = _entities("全国工商联副主席、伊利资源董事局主席王文彪先生出席会议。")["王文彪"]
     assert ("董事局主席", "伊利资源") in set(person.roles)
+
+
+@pytest.mark.parametrize("text, org, title", [
+    ("河南温县国土局原局长王某昨日被查。", "河南温县国土局", "原局长"),
+    ("中卫市常务副市长李明表示，今年投资将增加。", "中卫市", "常务副市长"),
+])
+def test_title_modifiers_belong_to_the_title_not_the_organisation(text, org, title):
+    entities = _entities(text)
+    assert entities[org].type == "ORG"
+    person = next(e for e in entities.values() if e.type == "PERSON")
+    assert title in {role[0] for role in person.roles}
+
+
+def test_words_before_a_title_that_are_no_name_make_no_organisation():
+    names = set(_entities("甚至有私募经理遭到投资者投诉。"))
+    assert not names & {"甚至有私募", "有私募", "私募"}
