@@ -113,6 +113,7 @@ class _ClaimTables:
     index_re: regex.Pattern
     index_units: frozenset[str]
     share_dealing_verbs: frozenset[str]
+    comparison_openers: tuple[str, ...]
     metric_tail_chars: frozenset[str]
     metric_tail_tags: frozenset[str]
     metric_head_chars: frozenset[str]
@@ -200,6 +201,7 @@ def _tables() -> _ClaimTables:
         group_end_re=regex.compile(rf"(?:{_alt(t['group_heads'])})$"),
         index_units=frozenset(t["index_units"]),
         share_dealing_verbs=frozenset(t["share_dealing_verbs"]),
+        comparison_openers=tuple(t["comparison_openers"]),
         metric_tail_chars=frozenset(t["metric_tail_chars"]),
         metric_tail_tags=frozenset(t["metric_tail_tags"]),
         metric_head_chars=frozenset(t["metric_head_chars"]),
@@ -324,7 +326,8 @@ def _after_number(q: Quantity) -> int:
 
 
 def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, sentence_start: int,
-            entities: Sequence[ResolvedEntity], tab: _ClaimTables, previous: ClaimDraft | None = None) -> None:
+            entities: Sequence[ResolvedEntity], tab: _ClaimTables, previous: ClaimDraft | None = None,
+            compared: ClaimDraft | None = None) -> None:
     q = draft.quantity
     aspect = _aspect_counted(text, q, tab)
     if aspect:  # 从精准定位、…、玩转流量、跃迁大场五个方面: what is counted is the 方面
@@ -392,6 +395,11 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
             draft.metric = noun.group("noun")
             draft.explanation.append(f"metric: the counted noun {draft.metric}")
             return
+    if compared is not None and compared.metric \
+            and text.startswith(tab.comparison_openers, clause_start + (text[clause_start] == " ")):
+        draft.metric = compared.metric  # 零售额410亿元，比去年增长了19%: the change of that amount
+        draft.explanation.append(f"metric: what the clause compares, {compared.quantity.text}'s {draft.metric}")
+        return
     in_sentence = list(tab.metric_re.finditer(text, sentence_start, clause_start, timeout=REGEX_TIMEOUT_S))
     if in_sentence:
         draft.metric = in_sentence[-1].group()
@@ -945,7 +953,8 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
             clause_end = _clause_end(text, q.end, sentence[1])
             draft = ClaimDraft(quantity=q, evidence=sentence, explanation=list(q.explanation))
             _metric(draft, text, clause_start, clause_end, sentence[0], entities, tab,
-                    drafts[-1] if drafts and drafts[-1].quantity.end > clause_start else None)
+                    drafts[-1] if drafts and drafts[-1].quantity.end > clause_start else None,
+                    _compared(drafts, q, sentence[0], clause_start))
             _kind_and_direction(draft, text, clause_start, previous_end, tab)
             _subject(draft, text, entities, clause_start, sentence,
                      _carried_subject(drafts, sentence, text, paragraph_topic, previous_topic), tab,
@@ -961,6 +970,17 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
             previous_topic = topic
         _respectively(text, entities, sentence, [d for d in drafts if sentence[0] <= d.quantity.start], tab)
     return drafts
+
+
+def _compared(drafts: Sequence[ClaimDraft], q: Quantity, sentence_start: int, clause_start: int) -> ClaimDraft | None:
+    """The earlier number of the sentence a comparison clause (较…, 比去年…) speaks of: the last
+    one in the same unit (3.0英寸…，较前作的2.7英寸), else, for a relative change (%, pp, x),
+    the last one (零售额410亿元，比去年增长了19%)."""
+    earlier = [d for d in drafts if sentence_start <= d.quantity.start and d.quantity.end <= clause_start]
+    same_unit = [d for d in earlier if d.quantity.unit == q.unit]
+    if same_unit:
+        return same_unit[-1]
+    return earlier[-1] if earlier and q.unit in ("%", "pp", "x") else None
 
 
 def _carried_subject(drafts: Sequence[ClaimDraft], sentence: tuple[int, int], text: str,

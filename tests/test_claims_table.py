@@ -364,6 +364,11 @@ CASES = [
     row("modality-reported-plain", "蓝鲸集团上月完成交付 3 万台。", c("3 万台", 30000, "台", modality="reported")),
 
     # ------------------------------------------------------------------ subject and metric
+    row("metric-of-the-compared-amount", "华岳集团上月实现零售额 410 亿元，比去年同期增长了 19%。",
+        c("410 亿元", 41000000000, "CNY", metric="零售额"), c("19%", 19, "%", metric="零售额", kind="change")),
+    row("metric-of-the-compared-spec", "北辰X9采用了 3.0 英寸 46 万像素的液晶显示屏，较前代的 2.7 英寸有所提高。",
+        c("3.0 英寸", 3.0, "英寸", metric="液晶显示屏"), c("46 万像素", 460000, "像素"),
+        c("2.7 英寸", 2.7, "英寸", metric="液晶显示屏")),
     row("metric-before-trailing-adverbs", "截至年底，星海成长基金的股票仓位仍然高达 85%。",
         c("85%", 85, "%", metric="股票仓位", subject="星海成长基金")),
     row("metric-without-opening-pronoun", "今年以来其仓位已降至 60%。", c("60%", 60, "%", metric="仓位")),
