@@ -84,6 +84,10 @@ class _Tables:
     launched_programme_re: regex.Pattern  # 推出青云计划
     acronym_scheme_re: regex.Pattern  # QFII资格, QFII投资额度
     event_re: regex.Pattern
+    held_event_re: regex.Pattern  # 举办2023星河电商生态合作伙伴大会, 在…峰会上
+    event_suffix_re: regex.Pattern
+    event_name_breakers: tuple[str, ...]
+    quoted_type_after: dict[str, tuple[str, ...]]
     business_units: tuple[str, ...]
     same_entity_suffixes: tuple[str, ...]
     subsidiary_suffixes: frozenset[str]
@@ -130,6 +134,13 @@ def tables() -> _Tables:
             rf"(?:{_alt(t['programme_launch_verbs'])})了?(\p{{Han}}{{2,8}}?(?:{_alt(t['unquoted_programme_suffixes'])}))"),
         acronym_scheme_re=regex.compile(
             rf"(?<![A-Za-z])([A-Z]{{3,6}})(?=\ ?(?:{_alt(t['scheme_after_acronym'])}))"),
+        held_event_re=regex.compile(
+            rf"(?:(?:{_alt(t['event_hold_verbs'])})[了的]?\ ?|在\ ?(?=[^，。；]{{4,30}}?(?:{_alt(t['unquoted_event_suffixes'])})(?:上|期间|现场)))"
+            rf"(?P<name>(?:[0-9]{{4}}\ ?)?(?:第[0-9一二三四五六七八九十]+届)?(?:(?![的在])[\p{{Han}}A-Za-z0-9·]){{2,24}}?"
+            rf"(?:{_alt(t['unquoted_event_suffixes'])}))"),
+        quoted_type_after={k: tuple(v) for k, v in t["quoted_type_after"].items()},
+        event_suffix_re=regex.compile(rf"(?:{_alt(t['unquoted_event_suffixes'])})$"),
+        event_name_breakers=tuple(t["event_name_breakers"]),
         event_re=regex.compile(
             rf"^(?:[0-9]{{4}} ?)?[\p{{Han}}A-Za-z0-9 ·：:]{{1,24}}?(?:{_alt(t['event_suffixes'])})(?: ?[0-9]{{2,4}})?$"
         ),
@@ -236,6 +247,9 @@ def _quoted_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
             if any(before.endswith(w) for w in words):
                 label = entity_type
                 break
+        if label is None:
+            label = next((entity_type for entity_type, words in tab.quoted_type_after.items()
+                          if after.startswith(words)), None)
         if label is None and any(after.startswith(w) for w in tab.org_after_quote):
             label = "ORG"
         if label:
@@ -618,6 +632,13 @@ def _programme_event_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
         yield Candidate(match.start(1), match.end(1), name, "PROGRAMME", "rule:launch_verb", 0.75)
     for match in tab.acronym_scheme_re.finditer(text, timeout=REGEX_TIMEOUT_S):
         yield Candidate(match.start(1), match.end(1), match.group(1), "PROGRAMME", "rule:acronym_scheme", 0.7)
+    for match in tab.held_event_re.finditer(text, timeout=REGEX_TIMEOUT_S):
+        name = match.group("name")
+        prefix = tab.event_suffix_re.sub("", name)
+        if any(word in name for word in tab.event_name_breakers) or _COUNTED_GROUP.match(name):
+            continue
+        if len(prefix) >= 4 or regex.search(r"[0-9A-Za-z]", prefix):
+            yield Candidate(match.start("name"), match.end("name"), name, "EVENT", "rule:held_event", 0.75)
 
 
 def _ner_candidates(ner_spans, tab: _Tables) -> Iterable[Candidate]:
@@ -644,7 +665,7 @@ def _is_fund_product(name: str, tab: _Tables) -> bool:
     return len(issuer_and_strategy) >= 4 or any(w in issuer_and_strategy for w in tab.fund_product_words)
 
 
-_COUNTED_GROUP = regex.compile(r"[0-9一二两三四五六七八九十百千几数多]+[大家个只位名]")
+_COUNTED_GROUP = regex.compile(r"[0-9一二两三四五六七八九十百千几数多]+[大家个只位名场]")
 _BRACKETS = regex.compile(r"[（）()【】\[\]《》“”「」]")
 
 
@@ -657,6 +678,9 @@ def _looks_like_name(text: str, label: str, tab: _Tables) -> bool:
     if label == "PERSON":
         if not (_has_surname(text, tab) and 2 <= len(text) <= 4 and regex.fullmatch(r"\p{Han}+", text)):
             return False
+        given = text[2:] if text.startswith(tab.compound_surnames) else text[1:]
+        if common_word_tags(tab.proper_name_tags).get(given) in tab.lead_in_verb_tags | tab.lead_in_function_tags | {"vn"}:
+            return False  # 冷启动: a surname character before a verb
     elif not regex.search(r"\p{Han}", text) or text.startswith(tab.generic_org_words) or _COUNTED_GROUP.match(text):
         return False
     tag = _dictionary_tags().get(text)

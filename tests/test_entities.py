@@ -117,6 +117,7 @@ def test_ner_only_person_with_surname_is_kept():
     ("华东（长三角）", "LOCATION", "address"),  # the NER alone never makes places or works
     ("观点", "PERSON", "name"),           # no surname
     ("马上", "PERSON", "name"),           # opens with a surname, but a dictionary adverb
+    ("冷启动", "PERSON", "name"),         # a surname character before a verb
 ])
 def test_ner_only_spans_that_are_not_names_are_dropped(surface, label, fine_label):
     text = f"本周{surface}的表现引起关注，多家机构发布报告。"
@@ -276,3 +277,30 @@ def test_title_modifiers_belong_to_the_title_not_the_organisation(text, org, tit
 def test_words_before_a_title_that_are_no_name_make_no_organisation():
     names = set(_entities("甚至有私募经理遭到投资者投诉。"))
     assert not names & {"甚至有私募", "有私募", "私募"}
+
+
+@pytest.mark.parametrize("text, event", [
+    ("3月14日，星河电商在杭州举办2023星河电商生态合作伙伴大会。", "2023星河电商生态合作伙伴大会"),
+    ("他出席了在北京举行的第五届数字中国建设峰会。", "第五届数字中国建设峰会"),
+    ("在2023世界人工智能大会上，蓝鲸集团发布了新品。", "2023世界人工智能大会"),
+])
+def test_an_unquoted_event_is_named_after_a_verb_of_holding(text, event):
+    assert _entities(text)[event].type == "EVENT"
+
+
+@pytest.mark.parametrize("text", ["公司将于下月举办新品发布会。", "他在这个新闻发布会上回答了提问。", "今年共举办两场区域巡回峰会。"])
+def test_a_described_event_is_no_name(text):
+    assert not any(e.type == "EVENT" for e in _entities(text).values())
+
+
+@pytest.mark.parametrize("text, name, entity_type", [
+    ("平台还将推出“千店万播”活动，帮助品牌开播。", "千店万播", "EVENT"),
+    ("警方开展“秋风”行动，清查出租屋。", "秋风", "PROGRAMME"),
+])
+def test_a_word_after_a_quoted_name_says_what_it_is(text, name, entity_type):
+    assert _entities(text)[name].type == entity_type
+
+
+def test_a_quoted_property_project_is_no_programme():
+    entity = _entities("开发商推出的“帝苑·花园”项目本周开盘。").get("帝苑·花园")
+    assert entity is None or entity.type != "PROGRAMME"
