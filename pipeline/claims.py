@@ -114,6 +114,7 @@ class _ClaimTables:
     index_units: frozenset[str]
     share_dealing_verbs: frozenset[str]
     comparison_openers: tuple[str, ...]
+    comparison_base_words: tuple[str, ...]
     metric_tail_chars: frozenset[str]
     metric_tail_tags: frozenset[str]
     metric_head_chars: frozenset[str]
@@ -202,6 +203,7 @@ def _tables() -> _ClaimTables:
         index_units=frozenset(t["index_units"]),
         share_dealing_verbs=frozenset(t["share_dealing_verbs"]),
         comparison_openers=tuple(t["comparison_openers"]),
+        comparison_base_words=tuple(t["comparison_base_words"]),
         metric_tail_chars=frozenset(t["metric_tail_chars"]),
         metric_tail_tags=frozenset(t["metric_tail_tags"]),
         metric_head_chars=frozenset(t["metric_head_chars"]),
@@ -811,6 +813,8 @@ def _period(draft: ClaimDraft, text: str, periods: Sequence[PeriodMention], enti
     first after it in its clause), unless that date only times an event (今年 2 月发布的报告);
     自 X 以来 runs from X to the publication date; 〈event〉期间 is the event's span."""
     q = draft.quantity
+    if draft.kind == "change":  # 比去年12月份扩大1.7个百分点: the base, not the change's period
+        periods = [p for p in periods if not text.endswith(tab.comparison_base_words, max(0, p.start - 2), p.start)]
     before = [p for p in periods if sentence[0] <= p.start and p.end <= q.start]
     if before:
         period = before[-1]

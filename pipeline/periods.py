@@ -68,6 +68,8 @@ class _PeriodTables:
     weeks: regex.Pattern  # 本周, 上周 and event spans (首日, 发行一周内)
     until_day: regex.Pattern  # 截至昨天, 截至目前
     present: regex.Pattern
+    future: regex.Pattern
+    same_period_last_year: regex.Pattern
     year_cues: tuple[tuple[regex.Pattern, int, bool], ...]
 
 
@@ -117,6 +119,8 @@ def _tables() -> _PeriodTables:
         weeks=weeks,
         until_day=until_day,
         present=regex.compile(alternation(t["present_markers"])),
+        future=regex.compile(alternation(t["future_markers"])),
+        same_period_last_year=regex.compile(alternation(t["same_period_last_year"])),
         year_cues=cues,
     )
 
@@ -180,7 +184,8 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
             if reference is not None:
                 year = reference + tab.relative_years[match.group("rel")]
         elif match.group("span") or match.group("month") or match.group("months"):
-            of_present = anchor is not None and _speaks_of_present(text, start, tab)
+            of_present = anchor is not None and (_speaks_of_present(text, start, tab) or (
+                reference is not None and anchor < reference and _speaks_of_future(text, start, tab)))
             year = anchor if anchor is not None and not of_present else reference
         first = last = None
         if year is not None:
@@ -237,7 +242,22 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
                 last = _shift(published, months=months, days=days)
         found.append(PeriodMention(match.start(), match.end(), match.group(), first, last))
     found.extend(_label_only_periods(text, published, tab))
-    return _bound_since(text, _carry_years(_drop_nested(found)))
+    return _same_period_last_year(text, _bound_since(text, _carry_years(_drop_nested(found))), tab)
+
+
+def _same_period_last_year(text: str, periods: list[PeriodMention], tab: _PeriodTables) -> list[PeriodMention]:
+    """去年同期 after a dated period (2022年第四季度营收…，去年同期为…) is that period a year
+    earlier, not the whole of last year; without one before it, it stays 去年."""
+    result: list[PeriodMention] = []
+    for period in periods:
+        same = tab.same_period_last_year.match(text, period.start)
+        earlier = next((p for p in reversed(result) if p.start_date and p.end_date
+                        and not tab.same_period_last_year.fullmatch(p.label)), None)
+        if same and earlier is not None:
+            period = PeriodMention(period.start, same.end(), same.group(), _shift(earlier.start_date, years=-1),
+                                   _shift(earlier.end_date, years=-1))
+        result.append(period)
+    return result
 
 
 def _bound_since(text: str, periods: list[PeriodMention]) -> list[PeriodMention]:
@@ -264,6 +284,12 @@ def _in_year_of(until: date, since: date | None) -> date | None:
     except ValueError:  # 2月29日 of a year without one
         return None
     return moved if moved >= since else None
+
+
+def _speaks_of_future(text: str, position: int, tab: _PeriodTables) -> bool:
+    """Whether the sentence before ``position`` speaks of what is to come (还将推出…，目标是在年底前)."""
+    sentence_start = max(text.rfind(mark, 0, position) for mark in "。！？\n") + 1
+    return tab.future.search(text, sentence_start, position, timeout=REGEX_TIMEOUT_S) is not None
 
 
 def _speaks_of_present(text: str, position: int, tab: _PeriodTables) -> bool:

@@ -98,6 +98,19 @@ def test_until_date_dated_by_an_earlier_year_ends_a_later_since_period_in_its_ye
     assert ("2009年以来", "2009-01-01", "2009-02-28") in periods
 
 
+def test_same_period_last_year_is_the_period_just_named_a_year_earlier():
+    periods = _dated(find_periods("2022年第四季度营收为328.6亿元，去年同期为亏损8.1亿元。", PUBLISHED))
+    assert ("去年同期", "2021-10-01", "2021-12-31") in periods
+    assert _dated(find_periods("去年同期营收为5亿元。", PUBLISHED)) == [("去年", "2022-01-01", "2022-12-31")]
+
+
+def test_a_bare_span_in_a_sentence_about_the_future_is_this_years():
+    periods = _dated(find_periods("2022年直播间数量增长70%。平台还将推出新活动，目标是在年底前覆盖千家店铺。", PUBLISHED))
+    assert ("年底", "2023-12-01", "2023-12-31") in periods
+    past = _dated(find_periods("2022年直播间数量增长70%。年底时店铺数达到千家。", PUBLISHED))
+    assert ("年底", "2022-12-01", "2022-12-31") in past
+
+
 def test_month_after_words_of_the_present_is_this_years():
     periods = _dated(find_periods("2008年净流入28.6亿美元。本月9日公布的数据显示，2月份有3家获批。", PUBLISHED))
     assert ("2月份", "2023-02-01", "2023-02-28") in periods
