@@ -48,6 +48,7 @@ class ClaimDraft:
     subject: int | None = None
     subject_text: str | None = None
     metric_start: int | None = None  # where the metric stands, when it is found before the number
+    metric_counted: bool = False  # the metric is the noun after a count (10万家中小商家)
     period: PeriodMention | None = None
     modality: str = "reported"
     source: int | None = None
@@ -114,6 +115,8 @@ class _ClaimTables:
     index_units: frozenset[str]
     share_dealing_verbs: frozenset[str]
     comparison_openers: tuple[str, ...]
+    counted_noun_stop_tags: frozenset[str]
+    counted_noun_stop_chars: frozenset[str]
     comparison_base_words: tuple[str, ...]
     metric_tail_chars: frozenset[str]
     metric_tail_tags: frozenset[str]
@@ -203,6 +206,8 @@ def _tables() -> _ClaimTables:
         index_units=frozenset(t["index_units"]),
         share_dealing_verbs=frozenset(t["share_dealing_verbs"]),
         comparison_openers=tuple(t["comparison_openers"]),
+        counted_noun_stop_tags=frozenset(t["counted_noun_stop_tags"]),
+        counted_noun_stop_chars=frozenset(t["counted_noun_stop_chars"]),
         comparison_base_words=tuple(t["comparison_base_words"]),
         metric_tail_chars=frozenset(t["metric_tail_chars"]),
         metric_tail_tags=frozenset(t["metric_tail_tags"]),
@@ -397,6 +402,12 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
             draft.metric = noun.group("noun")
             draft.explanation.append(f"metric: the counted noun {draft.metric}")
             return
+    if q.unit_kind == "count":
+        counted = _nouns_at(text, _after_number(q), clause_end, tab)
+        if counted:  # 扶持10万家中小商家成长: the nouns up to the verb
+            draft.metric, draft.metric_counted = counted, True
+            draft.explanation.append(f"metric: the counted noun {counted}")
+            return
     if compared is not None and compared.metric \
             and text.startswith(tab.comparison_openers, clause_start + (text[clause_start] == " ")):
         draft.metric = compared.metric  # 零售额410亿元，比去年增长了19%: the change of that amount
@@ -434,12 +445,41 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.explanation.append(f"no metric: {candidate.group()} is not a noun phrase")
         return
     if candidate and not regex.search(r"[的了在是和与]", candidate.group()) and candidate.group() not in tab.not_metrics:
-        phrase = _noun_phrase(candidate.group(), tab)
+        words = candidate.group()
+        if candidate.start() > 0 and _is_word(candidate.string[candidate.start() - 1:candidate.start() + 1]) \
+                and not _is_word(words[:2]):
+            words = words[1:]  # 计划新增服务商 cut to 划新增服务商: the broken word's half goes
+        phrase = _noun_phrase(words, tab)
         if phrase is None:
             draft.explanation.append(f"no metric: {candidate.group()} holds no noun phrase")
             return
         draft.metric = phrase
         draft.explanation.append(f"metric from the words before the number: {draft.metric}")
+
+
+def _nouns_at(text: str, start: int, end: int, tab: _ClaimTables) -> str | None:
+    """The run of dictionary nouns (and unknown characters) at ``start``, up to the first word
+    jieba tags as a verb or function word: 中小商家成长 → 中小商家. Words are matched longest
+    first (four to two characters); at most eight characters; None under two."""
+    tags = common_word_tags(entity_tables().proper_name_tags)
+    first = position = start + (text[start:start + 1] == " ")
+    limit = min(end, position + 8)
+    while True:
+        if position >= limit or not regex.match(r"\p{Han}", text[position]):
+            if position >= limit and position < end and regex.match(r"\p{Han}", text[position]):
+                return None  # still running at eight characters: no telling where the noun ends
+            break
+        size = next((size for size in (4, 3, 2) if position + size <= limit and text[position:position + size] in tags), 1)
+        tag = tags.get(text[position:position + size]) if size > 1 else None
+        if tag in tab.counted_noun_stop_tags:
+            break
+        if size == 1 and text[position] in tab.counted_noun_stop_chars and (position - first >= 2 or text[position] != "中"):
+            break  # 基金中, 基金和: a connector after the noun (中小商家 starts with 中)
+        position += size
+    group = tab.counted_group_re.match(text, first, position)
+    if group is not None:  # 24只基金单位净值涨幅, 8只股票型基金: the group counted ends at its head noun
+        position = group.end()
+    return text[first:position] if position - first >= 2 else None
 
 
 def _noun_phrase(words: str, tab: _ClaimTables) -> str | None:
@@ -473,6 +513,11 @@ def _without_tail(words: str, tab: _ClaimTables) -> str:
             break
         words = cut
     return words
+
+
+def _is_word(words: str) -> bool:
+    """Whether ``words`` is a word of jieba's dictionary (common words only)."""
+    return words in common_word_tags(entity_tables().proper_name_tags)
 
 
 def _is_noun(words: str, tab: _ClaimTables) -> bool:
@@ -964,6 +1009,9 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
                      _carried_subject(drafts, sentence, text, paragraph_topic, previous_topic), tab,
                      group_before=_previous_clause_group(drafts, sentence, text, clause_start),
                      elaborated=_elaborated_name(text, entities, period_scope_start, q.start, tab))
+            if draft.metric_counted and draft.subject is None and draft.subject_text == draft.metric:
+                draft.metric = None  # 12只偏股型基金: the funds are what the count is of, not a measure
+                draft.explanation.append("metric: none, the things counted are the subject")
             _period(draft, text, periods, entities, (period_scope_start, sentence[1]), clause_end, published, tab)
             _modality(draft, text, clause_start, sentence, tab, name_spans)
             _source(draft, text, entities, sentence, tab)
