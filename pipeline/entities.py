@@ -550,6 +550,7 @@ def _title_name_candidates(text: str, tab: _Tables, known: dict[str, str],
                 continue
             title, org, new_org = _split_title_segment(segment, seg_offset, known, tab, last_org)
             if new_org is not None:
+                known[new_org.name] = "ORG"  # a later chain can split at it (星河电商商家运营负责人)
                 yield new_org
             if title:
                 roles.append((title, org))
@@ -711,14 +712,16 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     organisations = {c.name for c in candidates if c.type == "ORG"}
     candidates += _brand_model_candidates(text, organisations | _brand_cores(organisations, tab) | tab.known_orgs)
     candidates += _fund_family_candidates(text, organisations)
-    known = {c.name: c.type for c in candidates}
+    ner = list(_ner_candidates(ner_spans, tab))
+    # names the NER alone proposes can still split a title chain (星河电商商家运营负责人)
+    known = {c.name: c.type for c in ner if c.score > 0} | {c.name: c.type for c in candidates}
     org_positions = sorted((c.start, c.name) for c in candidates if c.type == "ORG")
     people = [*_title_name_candidates(text, tab, known, org_positions, token_bounds), *_speech_candidates(text, tab),
               *_byline_candidates(text, tab)]
     # 基金经理进行了座谈, 负责人迅速…, 记者解释说: a common word after a title is no name
     common_words = common_word_tags(tab.proper_name_tags)
     candidates += [c for c in people if c.type != "PERSON" or c.name not in common_words]
-    candidates += _ner_candidates(ner_spans, tab)
+    candidates += ner
     return candidates
 
 

@@ -304,3 +304,9 @@ def test_a_word_after_a_quoted_name_says_what_it_is(text, name, entity_type):
 def test_a_quoted_property_project_is_no_programme():
     entity = _entities("开发商推出的“帝苑·花园”项目本周开盘。").get("帝苑·花园")
     assert entity is None or entity.type != "PROGRAMME"
+
+
+def test_an_organisation_named_before_one_title_splits_a_later_chain():
+    text = "星河集团副总裁、星河电商总经理林若溪宣布启动新计划。星河电商商家运营负责人陈一鸣表示，平台将新增服务商。"
+    person = _entities(text)["陈一鸣"]
+    assert ("商家运营负责人", "星河电商") in set(person.roles)
