@@ -115,6 +115,9 @@ class _ClaimTables:
     index_units: frozenset[str]
     share_dealing_verbs: frozenset[str]
     comparison_openers: tuple[str, ...]
+    plan_verb_re: regex.Pattern
+    plan_adverbs: frozenset[str]
+    plan_noun_markers: frozenset[str]
     counted_noun_stop_tags: frozenset[str]
     counted_noun_stop_chars: frozenset[str]
     comparison_base_words: tuple[str, ...]
@@ -206,6 +209,9 @@ def _tables() -> _ClaimTables:
         index_units=frozenset(t["index_units"]),
         share_dealing_verbs=frozenset(t["share_dealing_verbs"]),
         comparison_openers=tuple(t["comparison_openers"]),
+        plan_verb_re=regex.compile(_alt(t["modality"]["plan_verbs"])),
+        plan_adverbs=frozenset(t["modality"]["plan_adverbs"]),
+        plan_noun_markers=frozenset(t["modality"]["plan_noun_markers"]),
         counted_noun_stop_tags=frozenset(t["counted_noun_stop_tags"]),
         counted_noun_stop_chars=frozenset(t["counted_noun_stop_chars"]),
         comparison_base_words=tuple(t["comparison_base_words"]),
@@ -912,14 +918,17 @@ def _modality(draft: ClaimDraft, text: str, clause_start: int, sentence: tuple[i
     q = draft.quantity
     clause = text[clause_start:q.start]
     whole_sentence = text[sentence[0]:sentence[1]]
-    if any(w in whole_sentence for w in tab.modality["denied_rumour"]) and any(w in whole_sentence for w in tab.modality["denial"]):
+    denial = min((i for i in (whole_sentence.find(w) for w in tab.modality["denial"]) if i >= 0), default=-1)
+    if any(w in whole_sentence for w in tab.modality["denied_rumour"]) and denial >= 0 \
+            and (sentence[0] + denial >= q.end or any(w in clause for w in tab.modality["denied_rumour"])):
+        # the rumour's numbers come before the denial; 该传闻不实，公司仍计划招聘1500名 is a plan
         draft.modality = "denied"
     elif any(w in text[sentence[0]:q.start] for w in tab.modality["sentence_forecast"]) or any(
             w in _without(clause, tab.forecast_false_friends) for w in tab.modality["forecast"]):
         draft.modality = "forecast"
     elif any(w in clause for w in tab.modality["commitment"]):
         draft.modality = "commitment"
-    elif any(w in clause for w in tab.modality["target"]) or any(
+    elif any(w in clause for w in tab.modality["target"]) or _plans_an_act(text, clause_start, q.start, name_spans, tab) or any(
             w in text[sentence[0]:q.start] for w in tab.modality["sentence_target"]) \
             or any(not any(s <= plan.start() < e for s, e in name_spans)
                    for plan in tab.plan_window_re.finditer(text, sentence[0], q.start, timeout=REGEX_TIMEOUT_S)):
@@ -930,6 +939,20 @@ def _modality(draft: ClaimDraft, text: str, clause_start: int, sentence: tuple[i
         draft.modality = "forecast"
     if draft.modality != "reported":
         draft.explanation.append(f"modality {draft.modality}")
+
+
+def _plans_an_act(text: str, start: int, end: int, name_spans: Sequence[tuple[int, int]], tab: _ClaimTables) -> bool:
+    """计划 (or 打算, 准备) in ``text[start:end]`` before a verb, past a 新/再 (仍计划新招聘1500名):
+    a plan, whatever the verb; 计划 before a noun (计划书), inside a name (青云计划覆盖) or after
+    a demonstrative (该计划升级至) is none."""
+    verbs = common_word_tags(entity_tables().proper_name_tags)
+    for plan in tab.plan_verb_re.finditer(text, start, end, timeout=REGEX_TIMEOUT_S):
+        if any(s <= plan.start() < e for s, e in name_spans) or text[plan.start() - 1:plan.start()] in tab.plan_noun_markers:
+            continue  # 该计划升级至…: the plan named before, a noun
+        after = plan.end() + (text[plan.end():plan.end() + 1] in tab.plan_adverbs)
+        if verbs.get(text[after:after + 2]) in ("v", "vn", "vd"):
+            return True
+    return False
 
 
 def _source(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], sentence: tuple[int, int],

@@ -98,6 +98,7 @@ class _Tables:
     org_lead_in_re: regex.Pattern
     title_modifiers: tuple[str, ...]
     title_org_lead_chars: frozenset[str]
+    title_scope_suffixes: tuple[str, ...]
     org_generic_modifiers: tuple[str, ...]
     fund_product_words: tuple[str, ...]
     org_suffix_continuations: tuple[str, ...]
@@ -154,6 +155,7 @@ def tables() -> _Tables:
         org_lead_in_re=regex.compile(_alt(t["org_lead_ins"])),
         title_modifiers=tuple(sorted(t["title_modifiers"], key=len, reverse=True)),
         title_org_lead_chars=frozenset(t["title_org_lead_chars"]),
+        title_scope_suffixes=tuple(t["title_scope_suffixes"]),
         org_generic_modifiers=tuple(t["org_generic_modifiers"]),
         fund_product_words=tuple(t["fund_product_words"]),
         org_suffix_continuations=tuple(t["org_suffix_continuations"]),
@@ -474,6 +476,8 @@ def _split_title_segment(segment: str, seg_offset: int, known: dict[str, str], t
         title_start -= len(next(m for m in tab.title_modifiers if segment.endswith(m, head_start, title_start)))
     head = segment[head_start:title_start].strip()
     head = _without_lead_words(head, tab)  # 据国金证券分析师, 甚至有私募经理
+    if head.endswith(tab.title_scope_suffixes):  # 亚太地区主席, 中国区总裁: the title's scope
+        return segment[head_start:].strip(), None, None
     plausible = (2 <= len(head) <= 8 and regex.fullmatch(r"[\p{Han}A-Za-z0-9·]+", head)
                  and not any(w in head for w in tab.generic_org_words) and head not in tab.non_name_words
                  and head not in common_word_tags(tab.proper_name_tags)  # 私募经理: a kind, not a name
@@ -543,7 +547,7 @@ def _title_name_candidates(text: str, tab: _Tables, known: dict[str, str],
             chain_start += 1
         roles: list[tuple[str, str | None]] = []
         cursor = chain_start
-        for segment in regex.split(r"、|兼", text[chain_start:match.end()]):
+        for segment in regex.split(r"、|兼|及", text[chain_start:match.end()]):  # 执行副总裁及亚太地区主席
             seg_offset = text.find(segment, cursor)
             cursor = seg_offset + len(segment)
             if not segment.strip() or not tab.title_re.search(segment):
@@ -552,6 +556,8 @@ def _title_name_candidates(text: str, tab: _Tables, known: dict[str, str],
             if new_org is not None:
                 known[new_org.name] = "ORG"  # a later chain can split at it (星河电商商家运营负责人)
                 yield new_org
+            if title and org is None and roles:
+                org = roles[-1][1]  # 董事长兼CEO: a title with no organisation of its own holds at the one before it
             if title:
                 roles.append((title, org))
         if chain_start > 0 and text[chain_start - 1] == "的":  # 三安光电的董事长是林志强

@@ -20,7 +20,8 @@ def _entities(text):
 
 PEOPLE = [
     pytest.param("“我们会继续投入。”美团高级副总裁、到店事业群总裁张川在发布会上说。", "张川",
-                 [("高级副总裁", "美团"), ("到店事业群总裁", None)], id="title-chain-two-roles"),
+                 # the business group named in the second title is 美团's: the chain's organisation holds
+                 [("高级副总裁", "美团"), ("到店事业群总裁", "美团")], id="title-chain-two-roles"),
     pytest.param("蓝海智造CEO 周一鸣表示，订单已经排到年底。", "周一鸣", [("CEO", "蓝海智造")], id="unknown-org-before-title"),
     pytest.param("“星河优选”联合创始人陈默透露，公司正在筹备新一轮融资。", "陈默", [("联合创始人", "星河优选")], id="quoted-org-before-title"),
     pytest.param("“青禾家居”是一家去年才成立的新品牌，这家公司负责人韩笑曾在宜家工作。", "韩笑",
@@ -310,3 +311,12 @@ def test_an_organisation_named_before_one_title_splits_a_later_chain():
     text = "星河集团副总裁、星河电商总经理林若溪宣布启动新计划。星河电商商家运营负责人陈一鸣表示，平台将新增服务商。"
     person = _entities(text)["陈一鸣"]
     assert ("商家运营负责人", "星河电商") in set(person.roles)
+
+
+@pytest.mark.parametrize("text, person, roles", [
+    ("云帆科技董事长兼CEO赵明远表示，业绩良好。", "赵明远", {("董事长", "云帆科技"), ("CEO", "云帆科技")}),
+    ("纽约梅隆银行执行副总裁及亚太地区主席施戴德表示，合作顺利。", "施戴德",
+     {("执行副总裁", "纽约梅隆银行"), ("亚太地区主席", "纽约梅隆银行")}),
+])
+def test_a_title_in_a_chain_with_no_organisation_of_its_own_holds_at_the_one_before(text, person, roles):
+    assert set(_entities(text)[person].roles) == roles
