@@ -45,10 +45,13 @@ def _claim(claim_id: str, draft: ClaimDraft, text: str, entity_ids: list[str]) -
             start_date = end_date = None  # dates resolved inconsistently: keep what the text says, not the error
         period = Period(label=draft.period.label, start=start_date, end=end_date)
     start, end = draft.evidence
+    # a rank's text keeps its 第 (位列第二 → 第二), as the contract's examples write it
+    ordinal = text.rfind("第", max(0, q.start - 2), q.start)
+    claim_start = ordinal if draft.kind == "rank" and ordinal >= 0 and not text[ordinal + 1:q.start].strip() else q.start
     return Claim(
         id=claim_id,
-        text=text[q.start:q.end],
-        start=q.start,
+        text=text[claim_start:q.end],
+        start=claim_start,
         end=q.end,
         value=q.value,
         value_max=q.value_max,

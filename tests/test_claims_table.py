@@ -283,11 +283,11 @@ CASES = [
     row("share-zhanbi", "华岳集团女性用户占比达 58%。", c("58%", 58, "%", kind="share")),
     row("share-zhan-cheng", "线上销售额占星海控股总销售额的三成。", c("三成", 30, "%", kind="share")),
     row("share-bizhong", "研发人员比重为 42%。", c("42%", 42, "%", kind="share")),
-    row("rank-weilie", "蓝鲸集团在行业榜单中位列第三。", c("三", 3, None, kind="rank", subject="蓝鲸集团")),
-    row("rank-paiming-arabic", "星海控股的营收规模排名第 5。", c("5", 5, None, kind="rank")),
-    row("rank-weiju", "华岳集团的市场份额位居第一。", c("一", 1, None, kind="rank", metric="市场份额")),
-    row("rank-with-scope", "金穗集团的出口额位居全国第二。", c("二", 2, None, kind="rank", metric="出口额")),
-    row("rank-jushen", "云帆科技公司跻身行业第 4 位。", c("4", 4, None, kind="rank")),
+    row("rank-weilie", "蓝鲸集团在行业榜单中位列第三。", c("第三", 3, None, kind="rank", subject="蓝鲸集团")),
+    row("rank-paiming-arabic", "星海控股的营收规模排名第 5。", c("第 5", 5, None, kind="rank")),
+    row("rank-weiju", "华岳集团的市场份额位居第一。", c("第一", 1, None, kind="rank", metric="市场份额")),
+    row("rank-with-scope", "金穗集团的出口额位居全国第二。", c("第二", 2, None, kind="rank", metric="出口额")),
+    row("rank-jushen", "云帆科技公司跻身行业第 4 位。", c("第 4", 4, None, kind="rank")),
 
     # ------------------------------------------------------------------ periods
     row("period-year-quarter", "2022 年第一季度，蓝鲸集团营收 12 亿元。",
