@@ -392,7 +392,8 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
     if q.unit_kind == "count" and q.unit not in tab.share_units:
         group = _group_before_count(text, clause_start, q, tab)
         if group:  # 正在发行期的基金将达到19只: the group described is what is counted
-            draft.metric = group[0] + group[1]  # 外资机构 + 总数
+            owned = _owned_group(text, group[0], clause_start, q.start, entities)
+            draft.metric = (owned[1] if owned else group[0]) + group[1]  # 外资机构 + 总数; 云帆科技员工 → 员工
             draft.explanation.append(f"metric: the group counted, {draft.metric}")
             return
     if q.unit_kind == "count":
@@ -414,6 +415,11 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
             draft.metric, draft.metric_counted = counted, True
             draft.explanation.append(f"metric: the counted noun {counted}")
             return
+    share_of = _SHARE_OF.search(text, clause_start, q.start)
+    if share_of:  # 其中研发人员占比超过六成: the share of 研发人员
+        draft.metric = share_of.group("m") + "占比"
+        draft.explanation.append(f"metric: the share named in the clause, {draft.metric}")
+        return
     if compared is not None and compared.metric \
             and text.startswith(tab.comparison_openers, clause_start + (text[clause_start] == " ")):
         draft.metric = compared.metric  # 零售额410亿元，比去年增长了19%: the change of that amount
@@ -536,6 +542,9 @@ def _is_noun(words: str, tab: _ClaimTables) -> bool:
 # characters after the last 的 (基金的股票仓位 → 股票仓位).
 _FALLBACK_METRIC = regex.compile(r"(?:[A-Za-z]{2,}|(?:(?!的)\p{Han}){2,6})$")
 
+# A share named in its clause: 其中研发人员占比超过 → 研发人员.
+_SHARE_OF = regex.compile(r"(?:其中)?(?P<m>(?:(?![的了在是和与其中])\p{Han}){2,8}?)占比")
+
 # Between the two ends of a change: 从1000点附近上涨到了近6000点, 由500人增至800人.
 _FROM_TO = regex.compile(r"[^，。；0-9]{0,8}?(?:到|至)了?\ ?[^，。；0-9]{0,2}")
 
@@ -643,6 +652,19 @@ def _group_before_count(text: str, clause_start: int, q: Quantity, tab: _ClaimTa
     return (group, total) if group else None
 
 
+def _owned_group(text: str, group: str, start: int, end: int,
+                 entities: Sequence[ResolvedEntity]) -> tuple[int, str] | None:
+    """``(entity index, group noun)`` when a group phrase is a name and the group it has
+    (云帆科技员工 → 云帆科技's 员工), else None."""
+    group_start = text.rfind(group, start, end)
+    for position, index in _mentions_in(entities, group_start, group_start + len(group)):
+        if position == group_start:
+            rest = group[len(entities[index].name):] if group.startswith(entities[index].name) else ""
+            if len(rest) >= 2:
+                return index, rest
+    return None
+
+
 def _suo_clause_group(text: str, clause_start: int, q: Quantity, tab: _ClaimTables) -> str | None:
     """The group a clause opening with a 所 relative clause describes, its head noun right
     after the clause (X所服务的商家GMV增长) or, when the metric comes first, right after the
@@ -741,6 +763,8 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
     if q.unit_kind == "count" and text[clause_start:q.start].rstrip().endswith(tab.list_end_words):
         in_clause = []  # 交银先锋、南方300等6只新基金: the names are examples of what is counted
     counted_group = _group_before_count(text, clause_start, q, tab) if q.unit_kind == "count" else None
+    if counted_group and _owned_group(text, counted_group[0], clause_start, q.start, entities):
+        counted_group = None  # 云帆科技员工总数为1.2万人: the company's staff, the company's number
     if counted_group:  # 获批QFII资格的外资机构总数已达到79家: QFII describes the group counted
         group_start = text.rfind(counted_group[0], clause_start, q.start)
         in_clause = [m for m in in_clause if m[0] < group_start]

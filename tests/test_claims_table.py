@@ -380,6 +380,8 @@ CASES = [
     row("metric-counted-nouns-up-to-the-verb", "星河电商启动“繁星计划”，未来三年将扶持 10 万家中小商家成长。",
         c("10 万家", 100000, "家", metric="中小商家", subject="繁星计划")),
     row("metric-not-cut-through-a-word", "今年平台计划新增服务商 500 家。", c("500 家", 500, "家", metric="新增服务商")),
+    row("metric-share-named-in-clause", "截至9月30日，华岳集团员工总数为 1.2 万人，其中研发人员占比超过六成。",
+        c("1.2 万人", 12000, "人", subject="华岳集团"), c("六成", 60, "%", "more_than", kind="share", metric="研发人员占比")),
     row("metric-before-trailing-adverbs", "截至年底，星海成长基金的股票仓位仍然高达 85%。",
         c("85%", 85, "%", metric="股票仓位", subject="星海成长基金")),
     row("metric-without-opening-pronoun", "今年以来其仓位已降至 60%。", c("60%", 60, "%", metric="仓位")),
