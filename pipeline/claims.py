@@ -115,6 +115,7 @@ class _ClaimTables:
     index_units: frozenset[str]
     share_dealing_verbs: frozenset[str]
     comparison_openers: tuple[str, ...]
+    owned_name_re: regex.Pattern
     plan_verb_re: regex.Pattern
     plan_adverbs: frozenset[str]
     plan_noun_markers: frozenset[str]
@@ -153,7 +154,8 @@ def _tables() -> _ClaimTables:
         future_jiang_re=regex.compile(rf"将(?:会|要)?\ ?(?:{_alt(t['future_jiang_verbs'])})"),
         metric_re=regex.compile(metric_alt),
         # 1/6英寸的CMOS感光元件: a Latin model or type word may stand between 的 and the metric.
-        metric_after_re=regex.compile(rf"\ ?的?\ ?(?P<m>{metric_alt}|[A-Za-z]{{2,6}}\ ?(?:{han_metrics}))"),
+        metric_after_re=regex.compile(
+            rf"\ ?的?\ ?(?P<m>(?:{_alt(t['funding_rounds'])})?(?:{metric_alt})|[A-Za-z]{{2,6}}\ ?(?:{han_metrics}))"),
         group_head_re=regex.compile(_alt(t["group_heads"])),
         index_re=regex.compile(
             rf"(?:{_alt(t['index_lead_ins'])})?(?P<index>{_alt(t['index_words'])}|\p{{Han}}{{2,4}}?(?:{_alt(t['index_suffixes'])}))(?![型基期])"),
@@ -209,6 +211,8 @@ def _tables() -> _ClaimTables:
         index_units=frozenset(t["index_units"]),
         share_dealing_verbs=frozenset(t["share_dealing_verbs"]),
         comparison_openers=tuple(t["comparison_openers"]),
+        owned_name_re=regex.compile(
+            rf"(?:{_alt(t['owner_words'])})的?(?:{_alt(t['owned_kinds'])})?[“「\"]?"),
         plan_verb_re=regex.compile(_alt(t["modality"]["plan_verbs"])),
         plan_adverbs=frozenset(t["modality"]["plan_adverbs"]),
         plan_noun_markers=frozenset(t["modality"]["plan_noun_markers"]),
@@ -347,6 +351,11 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.metric = aspect
         draft.explanation.append(f"metric: the parts counted, {aspect}")
         return
+    share_of = _SHARE_OF.search(text, clause_start, q.start) if q.unit == "%" else None
+    if share_of:  # 其中研发人员占比超过六成, 海外收入占比从去年的15%提升至35%: the share of X
+        draft.metric = share_of.group("m") + "占比"
+        draft.explanation.append(f"metric: the share named in the clause, {draft.metric}")
+        return
     dealing = _share_dealing(text, clause_start, q, tab) if q.unit in tab.share_units \
         and not text.startswith(tab.share_dealing_objects, _after_number(q)) else None  # 转让3.79亿股股份: 股份
     if dealing:
@@ -415,11 +424,6 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
             draft.metric, draft.metric_counted = counted, True
             draft.explanation.append(f"metric: the counted noun {counted}")
             return
-    share_of = _SHARE_OF.search(text, clause_start, q.start)
-    if share_of:  # 其中研发人员占比超过六成: the share of 研发人员
-        draft.metric = share_of.group("m") + "占比"
-        draft.explanation.append(f"metric: the share named in the clause, {draft.metric}")
-        return
     if compared is not None and compared.metric \
             and text.startswith(tab.comparison_openers, clause_start + (text[clause_start] == " ")):
         draft.metric = compared.metric  # 零售额410亿元，比去年增长了19%: the change of that amount
@@ -545,6 +549,10 @@ _FALLBACK_METRIC = regex.compile(r"(?:[A-Za-z]{2,}|(?:(?!的)\p{Han}){2,6})$")
 # A share named in its clause: 其中研发人员占比超过 → 研发人员.
 _SHARE_OF = regex.compile(r"(?:其中)?(?P<m>(?:(?![的了在是和与其中])\p{Han}){2,8}?)占比")
 
+# A period opening the from-part of a change dates the number in that part only.
+_FROM_WORDS = ("从", "由")
+_ANOTHER_NUMBER = regex.compile(r"[0-9０-９]")
+
 # Between the two ends of a change: 从1000点附近上涨到了近6000点, 由500人增至800人.
 _FROM_TO = regex.compile(r"[^，。；0-9]{0,8}?(?:到|至)了?\ ?[^，。；0-9]{0,2}")
 
@@ -611,6 +619,7 @@ def _generic_subject(text: str, clause_start: int, metric_start: int, tab: _Clai
     if phrase is None:
         return None
     words = regex.sub(r"^.*[0-9一二两三四五六七八九十]+\ ?[只家个名位款]", "", phrase.group())  # 另1只货币型基金
+    words = regex.sub(r"^(?:[0-9]+\ ?(?:年|月|日)\ ?)+", "", words)  # 2022年中国扫地机器人市场
     cut = max((m.end() for m in regex.finditer(tab.linking_or_stop_re, words, overlapped=True)), default=0)
     opener = next((w for w in tab.relative_clause_openers if words.endswith(w, 0, cut)), None)
     if opener and "的" in words[cut:cut + 6]:
@@ -824,6 +833,10 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
         if in_sentence:
             draft.subject = in_sentence[0][1]
             draft.explanation.append("subject: the sentence's first name")
+            owned = _owned_by(text, entities, in_sentence, tab)
+            if owned is not None:  # 青禾智能旗下产品“青禾T8”…，累计销量已达20万台
+                draft.subject = owned
+                draft.explanation.append(f"subject: {entities[owned].name}, which the first name owns")
         elif carried_topic is not None:
             draft.subject = carried_topic
             draft.explanation.append("subject: the topic carried from earlier in the paragraph")
@@ -831,6 +844,19 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
             draft.subject = _model_of_brand(draft.subject, entities, sentence)
     if draft.subject is not None:
         draft.subject_text = entities[draft.subject].name
+
+
+def _owned_by(text: str, entities: Sequence[ResolvedEntity], mentions: Sequence[tuple[int, int]],
+              tab: _ClaimTables) -> int | None:
+    """The name the sentence's first name introduces as its own (X旗下产品“Y”, X旗下的Y): the
+    sentence goes on about Y."""
+    first_position, first_index = mentions[0]
+    first_end = next(e for s, e in entities[first_index].mentions if s == first_position)
+    for position, index in mentions[1:]:
+        between = text[first_end:position]
+        if index != first_index and tab.owned_name_re.fullmatch(between):
+            return index
+    return None
 
 
 def _programme_after(entities: Sequence[ResolvedEntity], position: int) -> int | None:
@@ -890,8 +916,9 @@ def _period(draft: ClaimDraft, text: str, periods: Sequence[PeriodMention], enti
     q = draft.quantity
     if draft.kind == "change":  # 比去年12月份扩大1.7个百分点: the base, not the change's period
         periods = [p for p in periods if not text.endswith(tab.comparison_base_words, max(0, p.start - 2), p.start)]
-    before = [p for p in periods if sentence[0] <= p.start and p.end <= q.start]
-    if before:
+    before = [p for p in periods if sentence[0] <= p.start and p.end <= q.start
+              and not (text[p.start - 1:p.start] in _FROM_WORDS and _ANOTHER_NUMBER.search(text, p.end, q.start))]
+    if before:  # …从去年的15%提升至35%: 去年 is the 15%'s, not the 35%'s
         period = before[-1]
         clause_after = text[period.end:_clause_end(text, period.end, q.start)]
         until_number = text[period.end:q.start]

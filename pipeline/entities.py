@@ -728,7 +728,9 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     common_words = common_word_tags(tab.proper_name_tags)
     candidates += [c for c in people if c.type != "PERSON" or c.name not in common_words]
     candidates += ner
-    return candidates
+    # 智能硬件公司青禾智能: a suffix name right before another name describes it (apposition)
+    names = tuple({c.name for c in candidates if c.type in ("ORG", "PRODUCT") and c.score > 0 and len(c.name) >= 2})
+    return [c for c in candidates if not (c.source == "rule:org_suffix" and text.startswith(names, c.end))]
 
 
 # NER proposals that no rule makes are kept only at or above this score (chosen on dev).

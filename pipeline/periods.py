@@ -240,7 +240,8 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
             else:
                 first = published
                 last = _shift(published, months=months, days=days)
-        found.append(PeriodMention(match.start(), match.end(), match.group(), first, last))
+        # counted back or forward from the day of writing: no year the text names moves it
+        found.append(PeriodMention(match.start(), match.end(), match.group(), first, last, of_present=True))
     found.extend(_label_only_periods(text, published, tab))
     return _same_period_last_year(text, _bound_since(text, _carry_years(_drop_nested(found))), tab)
 
@@ -311,7 +312,8 @@ def _label_only_periods(text: str, published: date | None, tab: _PeriodTables) -
             first, last = monday, monday + timedelta(days=6)
             if match.group("weekday"):
                 first = last = monday + timedelta(days=tab.weekdays[match.group("weekday")])
-        found.append(PeriodMention(match.start(), match.end(), match.group(), first, last))
+        # counted back or forward from the day of writing: no year the text names moves it
+        found.append(PeriodMention(match.start(), match.end(), match.group(), first, last, of_present=True))
     for match in tab.until_day.finditer(text, timeout=REGEX_TIMEOUT_S):
         last = published + timedelta(days=tab.until_days[match.group("day")]) if published else None
         found.append(PeriodMention(match.start(), match.end(), match.group(), None, last))

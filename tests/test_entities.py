@@ -320,3 +320,9 @@ def test_an_organisation_named_before_one_title_splits_a_later_chain():
 ])
 def test_a_title_in_a_chain_with_no_organisation_of_its_own_holds_at_the_one_before(text, person, roles):
     assert set(_entities(text)[person].roles) == roles
+
+
+def test_a_descriptor_before_a_name_is_no_organisation():
+    names = set(_entities("7月10日，智能硬件公司小米宣布完成新一轮投资，本轮由红杉中国领投，高瓴创投跟投。"))
+    assert "智能硬件公司" not in names and "小米" in names
+    assert {"红杉中国", "高瓴创投"} <= names

@@ -111,6 +111,11 @@ def test_a_bare_span_in_a_sentence_about_the_future_is_this_years():
     assert ("年底", "2022-12-01", "2022-12-31") in past
 
 
+def test_a_rolling_period_counts_from_the_day_of_writing_whatever_year_was_named():
+    periods = _dated(find_periods("2022年市场规模约为150亿元，近三年年均复合增长率达到20%以上。", PUBLISHED))
+    assert ("近三年", "2020-03-16", "2023-03-15") in periods
+
+
 def test_month_after_words_of_the_present_is_this_years():
     periods = _dated(find_periods("2008年净流入28.6亿美元。本月9日公布的数据显示，2月份有3家获批。", PUBLISHED))
     assert ("2月份", "2023-02-01", "2023-02-28") in periods
