@@ -115,6 +115,7 @@ class _ClaimTables:
     index_units: frozenset[str]
     share_dealing_verbs: frozenset[str]
     comparison_openers: tuple[str, ...]
+    measure_endings: tuple[str, ...]
     owned_name_re: regex.Pattern
     plan_verb_re: regex.Pattern
     plan_adverbs: frozenset[str]
@@ -211,6 +212,7 @@ def _tables() -> _ClaimTables:
         index_units=frozenset(t["index_units"]),
         share_dealing_verbs=frozenset(t["share_dealing_verbs"]),
         comparison_openers=tuple(t["comparison_openers"]),
+        measure_endings=tuple(t["measure_endings"]),
         owned_name_re=regex.compile(
             rf"(?:{_alt(t['owner_words'])})的?(?:{_alt(t['owned_kinds'])})?[“「\"]?"),
         plan_verb_re=regex.compile(_alt(t["modality"]["plan_verbs"])),
@@ -274,6 +276,7 @@ def _kind_and_direction(draft: ClaimDraft, text: str, clause_start: int, previou
         basis = None
         for match in tab.basis_re.finditer(text, clause_start, q.start, timeout=REGEX_TIMEOUT_S):
             basis = tab.basis_of[match.group()]
+        basis = None if basis == "none" else basis
         draft.basis = basis
         if basis:
             draft.explanation.append(f"basis {basis}")
@@ -429,8 +432,9 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.metric = compared.metric  # 零售额410亿元，比去年增长了19%: the change of that amount
         draft.explanation.append(f"metric: what the clause compares, {compared.quantity.text}'s {draft.metric}")
         return
+    phrase, why_not = _words_before(text, q, clause_start, entities, tab)
     in_sentence = list(tab.metric_re.finditer(text, sentence_start, clause_start, timeout=REGEX_TIMEOUT_S))
-    if in_sentence:
+    if in_sentence and not (phrase and phrase.endswith(tab.measure_endings)):
         draft.metric = in_sentence[-1].group()
         draft.explanation.append(f"metric earlier in the sentence: {draft.metric}")
         return
@@ -439,6 +443,17 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.metric = previous.metric  # 上证指数从1000点上涨到近6000点: both are the index's
         draft.explanation.append(f"metric: the end of a change from {previous.quantity.text}, {draft.metric}")
         return
+    if phrase:  # 零售客户数突破1.6亿户: the clause's own measure beats one named earlier
+        draft.metric = phrase
+        draft.explanation.append(f"metric from the words before the number: {draft.metric}")
+    elif why_not:
+        draft.explanation.append(why_not)
+
+
+def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[ResolvedEntity],
+                  tab: _ClaimTables) -> tuple[str | None, str | None]:
+    """The noun phrase right before a number in its clause, with names, ranks, linking and
+    change words taken off (共计操盘 → 操盘), or None and why not."""
     head = text[clause_start:q.qualifier_span[0] if q.qualifier_span and q.qualifier_span[0] < q.start else q.start]
     for entity in entities:
         for name in (entity.name, *entity.aliases):
@@ -457,20 +472,20 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         cut = max((m.end() for m in regex.finditer(tab.linking_or_stop_re, candidate.group(), overlapped=True)), default=0)
         if 0 < cut <= len(candidate.group()) - 2:
             candidate = _FALLBACK_METRIC.search(head[:candidate.start()] + " " + candidate.group()[cut:])
-    if candidate and tab.metric_stop_re.search(candidate.group()):
-        draft.explanation.append(f"no metric: {candidate.group()} is not a noun phrase")
-        return
-    if candidate and not regex.search(r"[的了在是和与]", candidate.group()) and candidate.group() not in tab.not_metrics:
-        words = candidate.group()
-        if candidate.start() > 0 and _is_word(candidate.string[candidate.start() - 1:candidate.start() + 1]) \
-                and not _is_word(words[:2]):
-            words = words[1:]  # 计划新增服务商 cut to 划新增服务商: the broken word's half goes
-        phrase = _noun_phrase(words, tab)
-        if phrase is None:
-            draft.explanation.append(f"no metric: {candidate.group()} holds no noun phrase")
-            return
-        draft.metric = phrase
-        draft.explanation.append(f"metric from the words before the number: {draft.metric}")
+    if candidate is None:
+        return None, None
+    if tab.metric_stop_re.search(candidate.group()):
+        return None, f"no metric: {candidate.group()} is not a noun phrase"
+    if regex.search(r"[的了在是和与]", candidate.group()) or candidate.group() in tab.not_metrics:
+        return None, None
+    words = candidate.group()
+    if candidate.start() > 0 and _is_word(candidate.string[candidate.start() - 1:candidate.start() + 1]) \
+            and not _is_word(words[:2]):
+        words = words[1:]  # 计划新增服务商 cut to 划新增服务商: the broken word's half goes
+    phrase = _noun_phrase(words, tab)
+    if phrase is None:
+        return None, f"no metric: {candidate.group()} holds no noun phrase"
+    return phrase, None
 
 
 def _nouns_at(text: str, start: int, end: int, tab: _ClaimTables) -> str | None:
@@ -914,8 +929,12 @@ def _period(draft: ClaimDraft, text: str, periods: Sequence[PeriodMention], enti
     first after it in its clause), unless that date only times an event (今年 2 月发布的报告);
     自 X 以来 runs from X to the publication date; 〈event〉期间 is the event's span."""
     q = draft.quantity
-    if draft.kind == "change":  # 比去年12月份扩大1.7个百分点: the base, not the change's period
-        periods = [p for p in periods if not text.endswith(tab.comparison_base_words, max(0, p.start - 2), p.start)]
+    clause_start = _clause_start(text, sentence[0], q.start)
+    # 比去年12月份扩大1.7个百分点: a comparison base dates no change, and no number after its
+    # clause (较上年末增长7.3%；不良贷款率为1.12%); a level inside its clause is the base's own
+    # (比7月的均价1.8万元)
+    periods = [p for p in periods if not (text.endswith(tab.comparison_base_words, max(0, p.start - 2), p.start)
+                                          and (draft.kind == "change" or p.start < clause_start))]
     before = [p for p in periods if sentence[0] <= p.start and p.end <= q.start
               and not (text[p.start - 1:p.start] in _FROM_WORDS and _ANOTHER_NUMBER.search(text, p.end, q.start))]
     if before:  # …从去年的15%提升至35%: 去年 is the 15%'s, not the 35%'s

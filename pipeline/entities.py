@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import regex
@@ -91,6 +91,7 @@ class _Tables:
     business_units: tuple[str, ...]
     same_entity_suffixes: tuple[str, ...]
     subsidiary_suffixes: frozenset[str]
+    governing_bodies: tuple[str, ...]
     org_anaphora: tuple[str, ...]
     generic_org_words: tuple[str, ...]
     non_name_words: frozenset[str]
@@ -148,6 +149,7 @@ def tables() -> _Tables:
         business_units=tuple(units),
         same_entity_suffixes=tuple(t["same_entity_suffixes"]),
         subsidiary_suffixes=frozenset(t["subsidiary_suffixes"]),
+        governing_bodies=tuple(t["governing_bodies"]),
         org_anaphora=tuple(sorted(t["org_anaphora"], key=len, reverse=True)),
         generic_org_words=tuple(t["generic_org_words"]),
         non_name_words=frozenset(t["non_name_words"]),
@@ -654,6 +656,9 @@ def _ner_candidates(ner_spans, tab: _Tables) -> Iterable[Candidate]:
     for span in ner_spans or ():
         if span.label not in ("PERSON", "ORG", "LOCATION", "WORK"):
             continue
+        body = next((b for b in tab.governing_bodies if span.text.endswith(b) and len(span.text) - len(b) >= 2), None)
+        if span.label == "ORG" and body:  # 蓝海银行董事会建议…: the company, not its board
+            span = replace(span, end=span.end - len(body), text=span.text[: -len(body)])
         if len(span.text) < 2 or span.text in tab.non_name_words:
             continue
         score = float(span.score) if _looks_like_name(span.text, span.label, tab) else 0.0

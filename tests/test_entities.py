@@ -326,3 +326,9 @@ def test_a_descriptor_before_a_name_is_no_organisation():
     names = set(_entities("7月10日，智能硬件公司小米宣布完成新一轮投资，本轮由红杉中国领投，高瓴创投跟投。"))
     assert "智能硬件公司" not in names and "小米" in names
     assert {"红杉中国", "高瓴创投"} <= names
+
+
+def test_a_board_the_ner_names_is_its_company():
+    text = "此外，蓝海银行董事会建议派发中期股息。"
+    entities = _entities_with_ner(text, [_ner_span(text, "蓝海银行董事会", "ORG", "organization")])
+    assert "蓝海银行" in entities and "蓝海银行董事会" not in entities
