@@ -70,6 +70,8 @@ class _PeriodTables:
     present: regex.Pattern
     future: regex.Pattern
     same_period_last_year: regex.Pattern
+    report_period: regex.Pattern
+    report_words: tuple[str, ...]
     year_cues: tuple[tuple[regex.Pattern, int, bool], ...]
 
 
@@ -121,6 +123,8 @@ def _tables() -> _PeriodTables:
         present=regex.compile(alternation(t["present_markers"])),
         future=regex.compile(alternation(t["future_markers"])),
         same_period_last_year=regex.compile(alternation(t["same_period_last_year"])),
+        report_period=regex.compile(alternation(t["report_period_words"])),
+        report_words=tuple(t["report_words"]),
         year_cues=cues,
     )
 
@@ -243,7 +247,19 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         # counted back or forward from the day of writing: no year the text names moves it
         found.append(PeriodMention(match.start(), match.end(), match.group(), first, last, of_present=True))
     found.extend(_label_only_periods(text, published, tab))
-    return _same_period_last_year(text, _bound_since(text, _carry_years(_drop_nested(found))), tab)
+    periods = _same_period_last_year(text, _bound_since(text, _carry_years(_drop_nested(found))), tab)
+    return _report_periods(text, periods, tab)
+
+
+def _report_periods(text: str, periods: list[PeriodMention], tab: _PeriodTables) -> list[PeriodMention]:
+    """报告期内 after a report named with its period (2023年半年度报告) holds that period."""
+    reports = [p for p in periods if p.start_date and p.end_date and p.label.endswith(tab.report_words)]
+    added = []
+    for match in tab.report_period.finditer(text, timeout=REGEX_TIMEOUT_S):
+        report = next((p for p in reversed(reports) if p.end <= match.start()), None)
+        if report is not None:
+            added.append(PeriodMention(match.start(), match.end(), match.group(), report.start_date, report.end_date))
+    return sorted([*periods, *added], key=lambda p: p.start) if added else periods
 
 
 def _same_period_last_year(text: str, periods: list[PeriodMention], tab: _PeriodTables) -> list[PeriodMention]:

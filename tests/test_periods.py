@@ -116,6 +116,12 @@ def test_a_rolling_period_counts_from_the_day_of_writing_whatever_year_was_named
     assert ("近三年", "2020-03-16", "2023-03-15") in periods
 
 
+def test_the_reporting_period_is_the_period_of_the_report_named_before():
+    periods = _dated(find_periods("蓝海银行发布2023年半年度报告。报告期内，该行实现营业收入812.5亿元。", PUBLISHED))
+    assert ("报告期内", "2023-01-01", "2023-06-30") in periods
+    assert _dated(find_periods("报告期内营收100亿元。", PUBLISHED)) == []
+
+
 def test_month_after_words_of_the_present_is_this_years():
     periods = _dated(find_periods("2008年净流入28.6亿美元。本月9日公布的数据显示，2月份有3家获批。", PUBLISHED))
     assert ("2月份", "2023-02-01", "2023-02-28") in periods
