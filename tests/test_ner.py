@@ -92,3 +92,27 @@ def test_scorer_and_small_benchmark_slice():
     scores = span_prf(gold, pred, ("PERSON", "ORG", "LOCATION"))
     assert scores["PERSON"]["f1"] == 1.0 and scores["ORG"]["f1"] == 0.0
     assert scores["micro"]["tp"] == 1 and scores["micro"]["fp"] == 1 and scores["micro"]["fn"] == 1
+
+
+def test_bio_decoder_repairs_invalid_sequences():
+    import numpy
+
+    from pipeline.ner.tagging import BioDecoder, bio_tags
+
+    tags = bio_tags(("name", "company"))  # O, B-name, I-name, B-company, I-company
+    decoder = BioDecoder(tags)
+
+    def probs(*rows):
+        return numpy.array([[row.get(t, 0.0) for t in tags] for row in rows], dtype="float32")
+
+    # valid argmax path: spans and mean probabilities straight from it
+    valid = probs({"B-name": 0.9, "O": 0.1}, {"I-name": 0.7, "O": 0.3}, {"O": 1.0}, {"B-company": 0.6, "O": 0.4})
+    spans = decoder.spans(valid)
+    assert [(s, e, label) for s, e, label, _ in spans] == [(0, 2, "name"), (3, 4, "company")]
+    assert abs(spans[0][3] - 0.8) < 1e-6
+    # an I- with no B- before it: the best valid sequence is found instead (never a span opened by I-)
+    invalid = probs({"O": 0.6, "B-name": 0.4}, {"I-name": 0.9, "O": 0.1}, {"I-company": 0.5, "B-company": 0.45, "O": 0.05})
+    spans = decoder.spans(invalid)
+    assert [(s, e, label) for s, e, label, _ in spans] == [(0, 2, "name"), (2, 3, "company")]
+    assert all(0.0 <= score <= 1.0 for *_, score in spans)
+    assert decoder.spans(numpy.zeros((0, len(tags)), dtype="float32")) == []

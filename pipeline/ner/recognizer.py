@@ -1,8 +1,9 @@
 """The statistical NER as the pipeline sees it: text in, typed character spans out.
 
 The model (``pipeline/ner/model``, trained by ``pipeline/ner/train.py``) is a spaCy pipeline
-holding one ``ner`` component over jieba words or single characters, as its ``meta.json``
-says (the shipped model: jieba words); documents are built by ``pipeline.ner.features``
+holding one component over jieba words or single characters, as its ``meta.json`` says: a
+transition-based ``ner`` or a BIO ``tagger`` (token classification, decoded into spans by
+``pipeline.ner.tagging``); the recognizer uses whichever head the model has; documents are built by ``pipeline.ner.features``
 (``doc_builder``), not by a tokenizer, so the model needs nothing but spaCy to load. Its labels are CLUENER's fine types; ``label`` on each
 span is our coarse type:
 
@@ -12,9 +13,11 @@ span is our coarse type:
 Long texts are cut into sentences (at 。！？!? and newlines, pieces of at most 512 characters)
 before the model runs; offsets are shifted back, so ``text[span.start:span.end] == span.text``.
 
-Scores: the greedy transition-based NER gives no per-span probability, so a span's score is the
-precision of its fine label on the CLUENER dev split (``model/calibration.json``, written by
-``python -m pipeline.ner.train --calibrate``), a constant per label.
+Scores: the greedy transition-based ``ner`` gives no per-span probability, so a span's score is
+the precision of its fine label on the CLUENER dev split (``model/calibration.json``, written by
+``python -m pipeline.ner.train --calibrate``), a constant per label. The ``tagger`` head gives
+each span a probability (the mean probability of its tokens' tags); ``calibration.json`` then
+maps it (``probability_bins``: CLUENER dev precision of spans per probability bin) when present.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ _SOFT_BREAK = re.compile(r"[，,；;：:、\s]")
 
 def model_available(path: Path = DEFAULT_MODEL_DIR) -> bool:
     path = Path(path)
-    return (path / "meta.json").is_file() and (path / "ner" / "model").is_file()
+    return (path / "meta.json").is_file() and any((path / head / "model").is_file() for head in ("ner", "tagger"))
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ class NerSpan:
     text: str
     label: str       # PERSON, ORG, LOCATION, WORK, TITLE
     fine_label: str  # the corpus label: name, company, organization, government, ...
-    score: float     # 0..1, the fine label's precision on CLUENER dev
+    score: float     # 0..1: ner head, the fine label's precision on CLUENER dev; tagger head, the span's (calibrated) probability
 
 
 def chunks(text: str, limit: int = MAX_CHUNK) -> list[tuple[int, int]]:
@@ -79,14 +82,18 @@ def chunks(text: str, limit: int = MAX_CHUNK) -> list[tuple[int, int]]:
 
 
 class StatisticalNER:
-    def __init__(self, nlp, scores: dict[str, float] | None = None, domain: str = "cluener", tokens: str = "char"):
+    def __init__(self, nlp, scores: dict[str, float] | None = None, domain: str = "cluener", tokens: str = "char",
+                 probability_bins: list | None = None):
         from pipeline.ner.features import doc_builder
+        from pipeline.ner.tagging import head_of
 
         self.nlp = nlp
         self.tokens = tokens
         self._make_doc = doc_builder(tokens)
-        self.ner = nlp.get_pipe("ner")
+        self.head = head_of(nlp)
+        self.ner = nlp.get_pipe(self.head)
         self.scores = scores or {}
+        self.probability_bins = probability_bins or []  # [[upper bound of probability, precision], ...]
         self.domain = domain
 
     @classmethod
@@ -99,9 +106,17 @@ class StatisticalNER:
             raise FileNotFoundError(f"no NER model in {path}; train one with python -m pipeline.ner.train")
         nlp = spacy.load(path)
         calibration = path / "calibration.json"
-        scores = json.loads(calibration.read_text(encoding="utf-8"))["label_precision"] if calibration.is_file() else {}
+        table = json.loads(calibration.read_text(encoding="utf-8")) if calibration.is_file() else {}
         tokens = nlp.meta.get("zhextract", {}).get("tokens", "char")
-        return cls(nlp, scores, domain, tokens)
+        return cls(nlp, table.get("label_precision", {}), domain, tokens, table.get("probability_bins"))
+
+    def _score(self, fine: str, probability: float | None) -> float:
+        if probability is None:
+            return float(self.scores.get(fine, DEFAULT_SCORE))
+        for upper, precision in self.probability_bins:
+            if probability <= upper:
+                return float(precision)
+        return float(min(1.0, max(0.0, probability)))
 
     def predict(self, text: str) -> list[NerSpan]:
         return next(self.predict_many([text]))
@@ -118,6 +133,7 @@ class StatisticalNER:
 
     def _predict_batch(self, texts: list[str]) -> list[list[NerSpan]]:
         from pipeline.ner.features import char_positions
+        from pipeline.ner.tagging import predict_spans
 
         jobs = []  # (text index, chunk offset, positions)
         docs = []
@@ -130,15 +146,14 @@ class StatisticalNER:
                 jobs.append((index, start, positions))
                 docs.append(self._make_doc(self.nlp.vocab, piece, self.domain, positions))
         results: list[list[NerSpan]] = [[] for _ in texts]
-        for (index, offset, positions), doc in zip(jobs, self.ner.pipe(docs, batch_size=256)):
+        for (index, offset, positions), doc, spans in zip(jobs, docs, predict_spans(self.nlp, docs, batch_size=256)):
             text = texts[index]
-            for ent in doc.ents:
-                fine = ent.label_
+            for first, last, fine, probability in spans:
                 label = COARSE.get(fine)
                 if label is None:
                     continue
+                ent = doc[first:last]
                 start = offset + positions[ent.start_char]
                 end = offset + positions[ent.end_char - 1] + 1
-                results[index].append(NerSpan(start, end, text[start:end], label, fine,
-                                              float(self.scores.get(fine, DEFAULT_SCORE))))
+                results[index].append(NerSpan(start, end, text[start:end], label, fine, self._score(fine, probability)))
         return results

@@ -2,6 +2,11 @@
 
     .venv/bin/python -m pipeline.ner.train                       # the shipped model
     .venv/bin/python -m pipeline.ner.train --tokens jieba --corpora cluener --minutes 10 --out /tmp/x
+    .venv/bin/python -m pipeline.ner.train --tokens jieba --head tagger --minutes 22 --out /tmp/t
+
+``--head ner`` (default): spaCy's greedy transition-based ``ner``. ``--head tagger``: a spaCy
+``tagger`` over the same tok2vec and documents, one softmax per token over BIO tags (``O``,
+``B-name``, ``I-name``, …), decoded into spans by ``pipeline/ner/tagging.py``.
 
 Reads ``cluener2020/train.json`` and ``msra_ner/msra_train_bio`` from ``../shared/data`` (via
 ``evaluation.corpora.data_root()``), never dev or test for training. The CLUENER dev split is only
@@ -31,9 +36,11 @@ from spacy.training import Example  # noqa: E402
 
 from pipeline.ner.data import read_corpus  # noqa: E402
 from pipeline.ner.features import char_positions, doc_builder  # noqa: E402
+from pipeline.ner.tagging import bio_tags, doc_tags, head_of, predict_spans  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 CONFIG = HERE / "config.cfg"
+CONFIGS = {"ner": CONFIG, "tagger": HERE / "config_tagger.cfg"}
 DEFAULT_OUT = HERE / "model"
 CLUENER_LABELS = ("name", "company", "organization", "government", "position",
                   "address", "scene", "book", "movie", "game")
@@ -50,7 +57,7 @@ def build_doc(vocab, text: str, domain: str, tokens: str) -> tuple[Doc, list[int
     return doc_builder(tokens)(vocab, text, domain, positions), positions
 
 
-def to_example(vocab, text, spans, domain, tokens) -> Example:
+def to_example(vocab, text, spans, domain, tokens, head: str = "ner") -> Example:
     doc, positions = build_doc(vocab, text, domain, tokens)
     index = {p: k for k, p in enumerate(positions)}  # original offset -> stripped offset
     reference = doc.copy()
@@ -64,11 +71,18 @@ def to_example(vocab, text, spans, domain, tokens) -> Example:
             ents.append(span)
     ents = util.filter_spans(ents)
     reference.set_ents(ents, default="outside")
+    if head == "tagger":  # the reference's TAG holds the BIO targets (the predicted doc's TAG keeps the domain flag)
+        for token, tag in zip(reference, doc_tags(reference)):
+            token.tag_ = tag
     return Example(doc, reference)
 
 
-def predicted_spans(doc: Doc, positions: list[int]) -> set[tuple[int, int, str]]:
-    return {(positions[e.start_char], positions[e.end_char - 1] + 1, e.label_) for e in doc.ents}
+def predicted_spans(doc: Doc, positions: list[int], token_spans) -> set[tuple[int, int, str]]:
+    result = set()
+    for start, end, label, _ in token_spans:
+        span = doc[start:end]
+        result.add((positions[span.start_char], positions[span.end_char - 1] + 1, label))
+    return result
 
 
 # --------------------------------------------------------------------------- scoring
@@ -81,13 +95,12 @@ def score(gold: list[set], pred: list[set]) -> dict:
     return span_prf(gold, pred, labels)
 
 
-def evaluate(nlp, data, domain: str, tokens: str, map_label=None) -> dict:
-    ner = nlp.get_pipe("ner")
+def evaluate(nlp, data, domain: str, tokens: str, map_label=None, **decode) -> dict:
     built = [build_doc(nlp.vocab, text, domain, tokens) for text, _ in data]
-    docs = list(ner.pipe((d for d, _ in built), batch_size=256))
+    docs = [d for d, _ in built]
     pred = []
-    for doc, (_, positions) in zip(docs, built):
-        spans = predicted_spans(doc, positions)
+    for doc, (_, positions), token_spans in zip(docs, built, predict_spans(nlp, docs, **decode)):
+        spans = predicted_spans(doc, positions, token_spans)
         if map_label:
             spans = {(s, e, map_label(l)) for s, e, l in spans}
             spans = {x for x in spans if x[2]}
@@ -99,33 +112,72 @@ def evaluate(nlp, data, domain: str, tokens: str, map_label=None) -> dict:
 # --------------------------------------------------------------------------- training
 
 def load_nlp(args):
+    c = f"components.{args.head}.model"
     overrides = {
-        "components.ner.model.tok2vec.embed.width": args.width,
-        "components.ner.model.tok2vec.encode.width": args.width,
-        "components.ner.model.tok2vec.encode.depth": args.depth,
-        "components.ner.model.tok2vec.encode.maxout_pieces": args.maxout,
-        "components.ner.model.hidden_width": args.hidden,
+        f"{c}.tok2vec.embed.width": args.width,
+        f"{c}.tok2vec.encode.width": args.width,
+        f"{c}.tok2vec.encode.depth": args.depth,
+        f"{c}.tok2vec.encode.maxout_pieces": args.maxout,
     }
+    if args.head == "ner":
+        overrides[f"{c}.hidden_width"] = args.hidden
     if args.tokens == "jieba":
-        overrides["components.ner.model.tok2vec.embed.attrs"] = ["ORTH", "NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG"]
-        overrides["components.ner.model.tok2vec.embed.rows"] = [20000, 20000, 5000, 5000, 200, 10]
-    config = util.load_config(CONFIG, overrides=overrides)
+        overrides[f"{c}.tok2vec.embed.attrs"] = ["ORTH", "NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG"]
+        overrides[f"{c}.tok2vec.embed.rows"] = [20000, 20000, 5000, 5000, 200, 10]
+    config = util.load_config(CONFIGS[args.head], overrides=overrides)
     return util.load_model_from_config(config, auto_fill=True, validate=True), config
 
 
-def write_calibration(nlp, out: Path, dev_scores: dict) -> None:
-    """Per-label precision on CLUENER dev: the recognizer's constant span score per label."""
+PROBABILITY_BINS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0)
+
+
+def probability_bins(nlp, data, tokens: str) -> list[list[float]]:
+    """Tagger head: CLUENER dev precision of predicted spans per bin of span probability (upper
+    bounds ``PROBABILITY_BINS``), made non-decreasing (a bin never scores above a higher one)."""
+    counts = [[0, 0] for _ in PROBABILITY_BINS]  # [correct, predicted]
+    built = [build_doc(nlp.vocab, text, "cluener", tokens) for text, _ in data]
+    docs = [d for d, _ in built]
+    for (text, gold), doc, (_, positions), spans in zip(data, docs, built, predict_spans(nlp, docs)):
+        gold = set(gold)
+        for start, end, label, probability in spans:
+            span = doc[start:end]
+            key = (positions[span.start_char], positions[span.end_char - 1] + 1, label)
+            k = next(i for i, upper in enumerate(PROBABILITY_BINS) if probability <= upper or upper == 1.0)
+            counts[k][0] += key in gold
+            counts[k][1] += 1
+    bins, pooled_correct, pooled_total = [], 0, 0
+    for upper, (correct, total) in zip(PROBABILITY_BINS, counts):  # pool bins with < 30 spans into the next
+        pooled_correct += correct
+        pooled_total += total
+        if pooled_total >= 30 or upper == 1.0:
+            bins.append([upper, pooled_correct / max(1, pooled_total), pooled_total])
+            pooled_correct = pooled_total = 0
+    for i in range(len(bins) - 2, -1, -1):  # non-decreasing from the top down
+        bins[i][1] = min(bins[i][1], bins[i + 1][1])
+    return [[upper, round(max(0.05, min(0.99, precision)), 3), total] for upper, precision, total in bins]
+
+
+def write_calibration(nlp, out: Path, dev_scores: dict, bins: list | None = None) -> None:
+    """Per-label precision on CLUENER dev: the recognizer's constant span score per label (ner
+    head); for the tagger head also the dev precision per span-probability bin."""
     precision = {label: round(max(0.05, min(0.99, v["p"])), 3) for label, v in dev_scores.items()
                  if label != "micro" and v["support"] > 0}
-    (out / "calibration.json").write_text(json.dumps({
-        "source": "CLUENER dev precision of each fine label (pipeline/ner/train.py --calibrate)",
-        "label_precision": precision}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    table = {"source": "CLUENER dev precision of each fine label (pipeline/ner/train.py --calibrate)",
+             "label_precision": precision}
+    if bins:
+        table["probability_bins_source"] = ("tagger head: CLUENER dev precision of the spans whose mean tag "
+                                            "probability is at most the bound (bound, precision, spans)")
+        table["probability_bins"] = [[upper, p] for upper, p, _ in bins]
+        table["probability_bins_support"] = [n for _, _, n in bins]
+    (out / "calibration.json").write_text(json.dumps(table, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--tokens", choices=("char", "jieba"), default="char")
+    parser.add_argument("--head", choices=("ner", "tagger"), default="ner",
+                        help="ner: greedy transition-based spaCy ner; tagger: BIO token classification (tagging.py)")
     parser.add_argument("--corpora", default="cluener,msra", help="train splits to use: cluener,msra")
     parser.add_argument("--msra-labels", choices=("shared", "separate"), default="shared")
     parser.add_argument("--cluener-repeat", type=int, default=2, help="CLUENER copies per epoch (it is 5x smaller)")
@@ -144,8 +196,10 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if args.calibrate:
         nlp = spacy.load(args.out)
-        scores = evaluate(nlp, read_corpus("cluener", "dev"), "cluener", nlp.meta.get("zhextract", {}).get("tokens", "char"))
-        write_calibration(nlp, args.out, scores)
+        tokens = nlp.meta.get("zhextract", {}).get("tokens", "char")
+        dev = read_corpus("cluener", "dev")
+        scores = evaluate(nlp, dev, "cluener", tokens)
+        write_calibration(nlp, args.out, scores, probability_bins(nlp, dev, tokens) if head_of(nlp) == "tagger" else None)
         print(json.dumps(scores))
         return 0
 
@@ -154,7 +208,7 @@ def main(argv=None) -> int:
     util.fix_random_seed(args.seed)
     spacy.require_cpu()
     nlp, config = load_nlp(args)
-    ner = nlp.get_pipe("ner")
+    ner = nlp.get_pipe(args.head)
 
     corpora = [c.strip() for c in args.corpora.split(",") if c.strip()]
     started = time.time()
@@ -166,12 +220,13 @@ def main(argv=None) -> int:
         domain = "cluener" if corpus == "cluener" else "msra"
         if corpus == "msra" and args.msra_labels == "shared":
             data = [(text, [(s, e, MSRA_TO_CLUENER[label]) for s, e, label in spans]) for text, spans in data]
-        examples = [to_example(nlp.vocab, text, spans, domain, args.tokens) for text, spans in data]
+        examples = [to_example(nlp.vocab, text, spans, domain, args.tokens, args.head) for text, spans in data]
         train += examples * (args.cluener_repeat if corpus == "cluener" else 1)
     dev = read_corpus("cluener", "dev")
     print(f"examples: {counts}; {len(train)} per epoch; built in {time.time() - started:.0f}s", flush=True)
 
-    for label in CLUENER_LABELS + (MSRA_LABELS if "msra" in corpora and args.msra_labels == "separate" else ()):
+    labels = CLUENER_LABELS + (MSRA_LABELS if "msra" in corpora and args.msra_labels == "separate" else ())
+    for label in (bio_tags(labels) if args.head == "tagger" else labels):
         ner.add_label(label)
     rng = random.Random(args.seed)
     sample = rng.sample(train, min(2000, len(train)))
@@ -201,7 +256,7 @@ def main(argv=None) -> int:
                 scores = evaluate(nlp, dev, "cluener", args.tokens)
                 f = scores["micro"]["f1"]
                 entry = {"step": step, "epoch": epoch, "minutes": round((time.time() - train_started) / 60, 2),
-                         "loss": round(float(losses.get("ner", 0.0)), 1), "dev_micro_f": f,
+                         "loss": round(float(losses.get(args.head, 0.0)), 1), "dev_micro_f": f,
                          "dev_name_f": scores.get("name", {}).get("f1")}
                 log.append(entry)
                 print(json.dumps(entry), flush=True)
@@ -222,21 +277,21 @@ def main(argv=None) -> int:
     chars = sum(len(t) for t in texts)
     t0 = time.perf_counter()
     built = [build_doc(nlp.vocab, t, "cluener", args.tokens)[0] for t in texts]
-    list(ner.pipe(built, batch_size=256))
+    list(predict_spans(nlp, built))
     chars_per_second = chars / (time.perf_counter() - t0)
 
     args.out.mkdir(parents=True, exist_ok=True)
     nlp.meta["name"] = "zhextract_ner"
     nlp.meta["version"] = "0.1.0"
-    nlp.meta["description"] = f"zhextract statistical NER: spaCy ner over {args.tokens} tokens (see pipeline/ner/README.md)"
+    nlp.meta["description"] = f"zhextract statistical NER: spaCy {args.head} over {args.tokens} tokens (see pipeline/ner/README.md)"
     nlp.meta["zhextract"] = {
-        "tokens": args.tokens, "corpora": corpora, "train_sentences": counts, "args": {k: str(v) for k, v in vars(args).items()},
+        "tokens": args.tokens, "head": args.head, "corpora": corpora, "train_sentences": counts, "args": {k: str(v) for k, v in vars(args).items()},
         "training_minutes": round(training_minutes, 1), "updates": step, "best_checkpoint": best[2],
         "cluener_dev": scores, "chars_per_second_dev": round(chars_per_second), "log": log,
         "domains": ["cluener", "msra"] if "msra" in corpora else ["cluener"],
     }
     nlp.to_disk(args.out)
-    write_calibration(nlp, args.out, scores)
+    write_calibration(nlp, args.out, scores, probability_bins(nlp, dev, args.tokens) if args.head == "tagger" else None)
     print(json.dumps({"cluener_dev_micro": scores["micro"], "name": scores.get("name"),
                       "chars_per_second": round(chars_per_second), "minutes": round(training_minutes, 1)}), flush=True)
     print(json.dumps(scores), flush=True)
