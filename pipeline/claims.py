@@ -463,7 +463,7 @@ def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[
     while changed:
         changed = False
         for word in (*tab.linking, *tab.direction_of, *tab.basis_of, *tab.level_markers):  # 缩短至
-            if head.endswith(word):
+            if head.endswith(word) and not (len(word) == 1 and head.endswith(tab.measure_endings)):  # 产能 is no 产 + 能
                 head = head[: -len(word)].rstrip()
                 changed = True
     head = _without_tail(head, tab)  # 股票仓位仍然高 → 股票仓位 before the phrase is cut to size
@@ -502,8 +502,8 @@ def _nouns_at(text: str, start: int, end: int, tab: _ClaimTables) -> str | None:
             break
         size = next((size for size in (4, 3, 2) if position + size <= limit and text[position:position + size] in tags), 1)
         tag = tags.get(text[position:position + size]) if size > 1 else None
-        if tag in tab.counted_noun_stop_tags:
-            break
+        if tag in tab.counted_noun_stop_tags and not (position == first and tag == "vn"):
+            break  # (a verbal noun may open the noun: 生产基地)
         if size == 1 and text[position] in tab.counted_noun_stop_chars and (position - first >= 2 or text[position] != "中"):
             break  # 基金中, 基金和: a connector after the noun (中小商家 starts with 中)
         position += size
@@ -517,6 +517,9 @@ def _noun_phrase(words: str, tab: _ClaimTables) -> str | None:
     """``words`` without the adverbs, particles and pronouns at either end that make them a
     clause rather than a measure (涨幅高 → 涨幅, 其仓位 → 仓位); None when under two
     characters are left."""
+    counted = _COUNTED_BEFORE.match(words)
+    if counted and len(words) - counted.end() >= 2:
+        words = words[counted.end():]  # 新建一座年产能 → 年产能: what the one thing has
     words = _without_tail(words, tab)
     while len(words) >= 2 and not _is_noun(words, tab):
         tags = common_word_tags(entity_tables().proper_name_tags)
@@ -538,7 +541,8 @@ def _without_tail(words: str, tab: _ClaimTables) -> str:
     while len(words) >= 2 and not _is_noun(words, tab):
         cut = next((words[:-size] for size in (4, 3, 2)
                     if len(words) >= size and tags.get(words[-size:]) in tab.metric_tail_tags), None)
-        if cut is None and len(words) > 2 and (words[-1] in tab.metric_tail_chars or words[-1].isspace()):
+        if cut is None and len(words) > 2 and (words[-1].isspace() or (
+                words[-1] in tab.metric_tail_chars and not words.endswith(tab.measure_endings))):  # 总产能 keeps its 能
             cut = words[:-1]
         if cut is None:
             break
@@ -567,6 +571,9 @@ _SHARE_OF = regex.compile(r"(?:其中)?(?P<m>(?:(?![的了在是和与其中])\p
 # A period opening the from-part of a change dates the number in that part only.
 _FROM_WORDS = ("从", "由")
 _ANOTHER_NUMBER = regex.compile(r"[0-9０-９]")
+
+# "One X" inside a would-be metric (新建一座年产能): the measure is after it (二套房 is a name).
+_COUNTED_BEFORE = regex.compile(r".*一[座个家只项台条间套款名位]")
 
 # Between the two ends of a change: 从1000点附近上涨到了近6000点, 由500人增至800人.
 _FROM_TO = regex.compile(r"[^，。；0-9]{0,8}?(?:到|至)了?\ ?[^，。；0-9]{0,2}")
@@ -1130,8 +1137,13 @@ def _compared(drafts: Sequence[ClaimDraft], q: Quantity, sentence_start: int, cl
 
 def _carried_subject(drafts: Sequence[ClaimDraft], sentence: tuple[int, int], text: str,
                      paragraph_topic: int | None, previous_topic: int | None) -> int | None:
-    """What a number in a sentence that names no one is about: the previous sentence's
-    subject, else the paragraph's topic, else the topic of the text so far."""
+    """What a number in a sentence that names no one is about: the subject an earlier
+    number of the same sentence found through an anaphor (该产品单柜容量达5兆瓦时，较上一代
+    提升约四成), else the previous sentence's subject, else the paragraph's topic, else the
+    topic of the text so far."""
+    same = next((d.subject for d in reversed(drafts) if d.evidence == sentence and d.subject is not None), None)
+    if same is not None and not _RESPECTIVELY.search(text, sentence[0], sentence[1]):
+        return same  # (with 分别 the subjects are shared out, not carried on)
     previous = _previous_sentence_subject(drafts, sentence, text)
     if previous is not None:
         return previous
