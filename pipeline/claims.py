@@ -521,8 +521,8 @@ def _noun_phrase(words: str, tab: _ClaimTables) -> str | None:
     if counted and len(words) - counted.end() >= 2:
         words = words[counted.end():]  # 新建一座年产能 → 年产能: what the one thing has
     words = _without_tail(words, tab)
+    tags = common_word_tags(entity_tables().proper_name_tags)
     while len(words) >= 2 and not _is_noun(words, tab):
-        tags = common_word_tags(entity_tables().proper_name_tags)
         cut = next((words[size:] for size in (4, 3, 2)
                     if len(words) >= size and tags.get(words[:size]) in tab.metric_head_tags), None)
         if cut is None and len(words) > 2 and (words[0] in tab.metric_head_chars or words[0].isspace()):
@@ -1137,9 +1137,9 @@ def _compared(drafts: Sequence[ClaimDraft], q: Quantity, sentence_start: int, cl
 
 def _carried_subject(drafts: Sequence[ClaimDraft], sentence: tuple[int, int], text: str,
                      paragraph_topic: int | None, previous_topic: int | None) -> int | None:
-    """What a number in a sentence that names no one is about: the subject an earlier
-    number of the same sentence found through an anaphor (该产品单柜容量达5兆瓦时，较上一代
-    提升约四成), else the previous sentence's subject, else the paragraph's topic, else the
+    """What a number in a sentence that names no one is about: the subject of an earlier
+    number of the same sentence (该产品单柜容量达5兆瓦时，较上一代提升约四成: the product
+    该产品 named), else the previous sentence's subject, else the paragraph's topic, else the
     topic of the text so far."""
     same = next((d.subject for d in reversed(drafts) if d.evidence == sentence and d.subject is not None), None)
     if same is not None and not _RESPECTIVELY.search(text, sentence[0], sentence[1]):
