@@ -69,6 +69,7 @@ class _ClaimTables:
     linking: tuple[str, ...]
     modality: dict[str, tuple[str, ...]]
     future_jiang_re: regex.Pattern
+    future_verb_re: regex.Pattern  # the future verbs of two or more characters, alone
     metric_re: regex.Pattern
     group_head_re: regex.Pattern
     group_lead_ins: tuple[str, ...]
@@ -116,6 +117,7 @@ class _ClaimTables:
     share_dealing_verbs: frozenset[str]
     comparison_openers: tuple[str, ...]
     measure_endings: tuple[str, ...]
+    own_groups: frozenset[str]
     owned_name_re: regex.Pattern
     plan_verb_re: regex.Pattern
     plan_adverbs: frozenset[str]
@@ -153,6 +155,7 @@ def _tables() -> _ClaimTables:
         linking=tuple(sorted(t["linking_words"], key=len, reverse=True)),
         modality={k: tuple(v) for k, v in t["modality"].items() if k not in ("future_jiang_verbs", "forecast_false_friends")},
         future_jiang_re=regex.compile(rf"将(?:会|要)?\ ?(?:{_alt(t['future_jiang_verbs'])})"),
+        future_verb_re=regex.compile(_alt(w for w in t["future_jiang_verbs"] if len(w) >= 2)),
         metric_re=regex.compile(metric_alt),
         # 1/6英寸的CMOS感光元件: a Latin model or type word may stand between 的 and the metric.
         metric_after_re=regex.compile(
@@ -213,8 +216,9 @@ def _tables() -> _ClaimTables:
         share_dealing_verbs=frozenset(t["share_dealing_verbs"]),
         comparison_openers=tuple(t["comparison_openers"]),
         measure_endings=tuple(t["measure_endings"]),
+        own_groups=frozenset(t["own_groups"]),
         owned_name_re=regex.compile(
-            rf"(?:{_alt(t['owner_words'])})的?(?:{_alt(t['owned_kinds'])})?[“「\"]?"),
+            rf"(?:{_alt(t['owner_words'])})的?(?:\p{{Han}}{{0,4}}?(?:{_alt(t['owned_kinds'])}))?[“「\"]?"),
         plan_verb_re=regex.compile(_alt(t["modality"]["plan_verbs"])),
         plan_adverbs=frozenset(t["modality"]["plan_adverbs"]),
         plan_noun_markers=frozenset(t["modality"]["plan_noun_markers"]),
@@ -635,8 +639,10 @@ def _generic_subject(text: str, clause_start: int, metric_start: int, tab: _Clai
     股票型基金平均净值增长率 → 股票型基金. The phrase must end in a group noun (``group_heads``)."""
     head = text[clause_start:metric_start]
     last = _last(tab.group_head_re, head, 0, len(head))
-    if last is None:
-        return None
+    if last is None or head.startswith(tab.measure_endings, last.end()):
+        return None  # 平均月活跃用户数（MAU）为6.1亿: the users are part of the measure, not its subject
+    if last.end() == len(head) and last.group() in tab.own_groups:
+        return None  # 员工规模将扩大至2000人: the company's own staff, a measure of the company
     phrase = regex.search(r"[\p{Han}A-Za-z0-9][\p{Han}A-Za-z0-9 ]{1,12}$", head[:last.end()])
     if phrase is None:
         return None
@@ -747,10 +753,12 @@ def _holder(text: str, entities: Sequence[ResolvedEntity], sentence: tuple[int, 
 
 def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], clause_start: int,
              sentence: tuple[int, int], carried_topic: int | None, tab: _ClaimTables,
-             group_before: str | None = None, elaborated: int | None = None) -> None:
+             group_before: str | None = None, elaborated: int | None = None,
+             sentence_subject: int | None = None) -> None:
     """The entity the number is about: a name in its clause, an anaphor's antecedent, the
     name a colon elaborates (``elaborated``), the group the clause before was about
-    (``group_before``), the sentence's first name, or the topic carried from earlier in the paragraph."""
+    (``group_before``), the subject of the sentence's earlier number (``sentence_subject``), the
+    sentence's first name, or the topic carried from earlier in the paragraph."""
     q = draft.quantity
     if q.unit in tab.person_units:  # 林志强，男，46岁: an age is a person's
         people = [m for m in _subjects_in(text, entities, sentence[0], q.start, tab) if entities[m[1]].type == "PERSON"]
@@ -852,7 +860,10 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
         return
     if draft.subject is None:
         in_sentence = [m for m in _subjects_in(text, entities, sentence[0], q.start, tab) if entities[m[1]].type != "PERSON"]
-        if in_sentence:
+        if sentence_subject is not None:
+            draft.subject = sentence_subject
+            draft.explanation.append("subject: the one the sentence's earlier number is about")
+        elif in_sentence:
             draft.subject = in_sentence[0][1]
             draft.explanation.append("subject: the sentence's first name")
             owned = _owned_by(text, entities, in_sentence, tab)
@@ -1027,8 +1038,8 @@ def _plans_an_act(text: str, start: int, end: int, name_spans: Sequence[tuple[in
         if any(s <= plan.start() < e for s, e in name_spans) or text[plan.start() - 1:plan.start()] in tab.plan_noun_markers:
             continue  # 该计划升级至…: the plan named before, a noun
         after = plan.end() + (text[plan.end():plan.end() + 1] in tab.plan_adverbs)
-        if verbs.get(text[after:after + 2]) in ("v", "vn", "vd"):
-            return True
+        if verbs.get(text[after:after + 2]) in ("v", "vn", "vd") or tab.future_verb_re.match(text, after):
+            return True  # (上线 is a noun to jieba: the future verbs table knows it)
     return False
 
 
@@ -1108,6 +1119,7 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
             _subject(draft, text, entities, clause_start, sentence,
                      _carried_subject(drafts, sentence, text, paragraph_topic, previous_topic), tab,
                      group_before=_previous_clause_group(drafts, sentence, text, clause_start),
+                     sentence_subject=_sentence_subject(drafts, sentence, text, entities),
                      elaborated=_elaborated_name(text, entities, period_scope_start, q.start, tab))
             if draft.metric_counted and draft.subject is None and draft.subject_text == draft.metric:
                 draft.metric = None  # 12只偏股型基金: the funds are what the count is of, not a measure
@@ -1137,17 +1149,24 @@ def _compared(drafts: Sequence[ClaimDraft], q: Quantity, sentence_start: int, cl
 
 def _carried_subject(drafts: Sequence[ClaimDraft], sentence: tuple[int, int], text: str,
                      paragraph_topic: int | None, previous_topic: int | None) -> int | None:
-    """What a number in a sentence that names no one is about: the subject of an earlier
-    number of the same sentence (该产品单柜容量达5兆瓦时，较上一代提升约四成: the product
-    该产品 named), else the previous sentence's subject, else the paragraph's topic, else the
-    topic of the text so far."""
-    same = next((d.subject for d in reversed(drafts) if d.evidence == sentence and d.subject is not None), None)
-    if same is not None and not _RESPECTIVELY.search(text, sentence[0], sentence[1]):
-        return same  # (with 分别 the subjects are shared out, not carried on)
+    """What a number in a sentence that names no one is about: the previous sentence's
+    subject, else the paragraph's topic, else the topic of the text so far."""
     previous = _previous_sentence_subject(drafts, sentence, text)
     if previous is not None:
         return previous
     return paragraph_topic if paragraph_topic is not None else previous_topic
+
+
+def _sentence_subject(drafts: Sequence[ClaimDraft], sentence: tuple[int, int], text: str,
+                      entities: Sequence[ResolvedEntity]) -> int | None:
+    """The subject of the last earlier number of the same sentence: a clause that names no one
+    goes on about it (该产品单柜容量达5兆瓦时，较上一代提升约四成; “风铃”日均使用时长已超过90分钟，
+    较去年同期增加了近20分钟). Not with 分别, where the subjects are shared out, and not a
+    person's (梅铎的38岁长子…以2300万澳元: an age is the only number about a person)."""
+    if _RESPECTIVELY.search(text, sentence[0], sentence[1]):
+        return None
+    return next((d.subject for d in reversed(drafts) if d.evidence == sentence and d.subject is not None
+                 and entities[d.subject].type != "PERSON"), None)
 
 
 def _previous_clause_group(drafts: Sequence[ClaimDraft], sentence: tuple[int, int], text: str,

@@ -465,7 +465,8 @@ def _protected_pattern() -> regex.Pattern:
 # How far before a number its qualifier may start (最高可获得 500 万元).
 _BEFORE_WINDOW = 12
 _ORDINAL_CONTEXT = regex.compile(r"第\ ?$")
-_PERIOD_WORD_BEFORE = regex.compile(r"(?:未来|过去|近|前|后|最近|这|头|首)\ ?$")
+# 近三年 is a span of time; after a verb (增加了近20分钟, 缩短近一半, 达近5年) 近 is "nearly".
+_PERIOD_WORD_BEFORE = regex.compile(r"(?:未来|过去|(?<![了达为至到加少短长升降超增减])近|前|后|最近|这|头|首)\ ?$")
 _VERSION_BEFORE = regex.compile(r"(?:(?<![A-Za-z])[Vv]|版本|版本号)\ ?$")
 _AFTER_DATE = regex.compile(r"\ ?(?:月(?!份?[0-9])|日|号|月份)")
 _AFTER_QUARTER = regex.compile(r"\ ?(?:季度|季|财季|财年|年度|年代|世纪|届)")
