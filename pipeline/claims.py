@@ -833,7 +833,8 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
             draft.subject_text = entities[draft.subject].name
             draft.explanation.append("subject: the programme whose reach is counted")
             return
-        counted = None if aspect else _counted_things(text, q, entities, tab)  # 两个方向 are no group
+        # 两个方向 are no group; shares (555万股进行了再质押) are no things a subject could be
+        counted = None if aspect or q.unit in tab.share_units else _counted_things(text, q, entities, tab)
         if counted:
             draft.subject_text = counted
             draft.explanation.append(f"subject: the things counted, {draft.subject_text}")
