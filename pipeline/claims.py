@@ -396,6 +396,12 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
             draft.explanation.append(f"metric: the counted noun {draft.metric}")
             return
     if before:
+        phrase, _ = _words_before(text, q, clause_start, entities, tab)
+        if phrase and phrase.endswith(tab.measure_endings) and before[-1].group() not in phrase \
+                and text.rfind(phrase, before[-1].end(), q.start) >= 0:
+            draft.metric = phrase  # 用户累计行驶里程超过一亿公里: 行驶里程, not the 用户 before it
+            draft.explanation.append(f"metric from the words before the number: {phrase}")
+            return
         draft.metric = before[-1].group()
         draft.metric_start = before[-1].start()
         draft.explanation.append(f"metric before the number: {draft.metric}")
@@ -421,7 +427,8 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
     if q.unit_kind == "count" or q.unit in (None, "x"):
         noun = regex.match(r"\ ?(?:[\p{Han}]{0,6}?的)?(?P<noun>\p{Han}{2,4}?)(?=获得|实现|参与|提供|为|在|加入|入驻|使用|$|[，。；、])", after)
         if noun and not regex.match(r"[的了是在和与及]", noun.group("noun")) \
-                and not _clause_word_in(noun.group("noun"), tab):
+                and not _clause_word_in(noun.group("noun"), tab) \
+                and common_word_tags(entity_tables().proper_name_tags).get(noun.group("noun")) not in _NOT_COUNTED_TAGS:
             draft.metric = noun.group("noun")
             draft.explanation.append(f"metric: the counted noun {draft.metric}")
             return
@@ -486,6 +493,12 @@ def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[
     if candidate.start() > 0 and _is_word(candidate.string[candidate.start() - 1:candidate.start() + 1]) \
             and not _is_word(words[:2]):
         words = words[1:]  # 计划新增服务商 cut to 划新增服务商: the broken word's half goes
+    elif candidate.start() > 0 and candidate.string[candidate.start() - 1].isdigit() and len(words) > 2 \
+            and words[0] in _MEASURE_WORDS:
+        words = words[1:]  # 上市30天订单: 天 is the unit of the number before (沪深300指数 keeps 指)
+    opening_period = next((p for p in find_periods(words, None) if p.start == 0), None)
+    if opening_period is not None and len(words) - opening_period.end >= 2:
+        words = words[opening_period.end:]  # (第)四季度交付量: the period is not the measure
     phrase = _noun_phrase(words, tab)
     if phrase is None:
         return None, f"no metric: {candidate.group()} holds no noun phrase"
@@ -579,6 +592,12 @@ _ANOTHER_NUMBER = regex.compile(r"[0-9０-９]")
 # "One X" inside a would-be metric (新建一座年产能): the measure is after it (二套房 is a name).
 _COUNTED_BEFORE = regex.compile(r".*一[座个家只项台条间套款名位]")
 
+# Dictionary tags of words no count counts (9万至10万辆之间: a place word).
+_NOT_COUNTED_TAGS = frozenset({"f", "m", "t", "r", "p", "c", "u"})
+
+# Units and measure words that may follow a number inside a phrase before another number.
+_MEASURE_WORDS = frozenset("天个年月日周家台元万亿层次间条只名位项部座套辆倍")
+
 # Between the two ends of a change: 从1000点附近上涨到了近6000点, 由500人增至800人.
 _FROM_TO = regex.compile(r"[^，。；0-9]{0,8}?(?:到|至)了?\ ?[^，。；0-9]{0,2}")
 
@@ -671,8 +690,9 @@ def _counted_things(text: str, q: Quantity, entities: Sequence[ResolvedEntity], 
     if counted is None or _clause_word_in(counted.group("noun"), tab):
         counted = _COUNTED_NOUN.match(text, after, timeout=REGEX_TIMEOUT_S)
     if counted is None or _clause_word_in(counted.group("noun"), tab) \
-            or any(s < counted.end() and q.end < e for entity in entities for s, e in entity.mentions):
-        return None
+            or any(s < counted.end() and q.end < e for entity in entities for s, e in entity.mentions) \
+            or common_word_tags(entity_tables().proper_name_tags).get(counted.group("noun")) in _NOT_COUNTED_TAGS:
+        return None  # (9万至10万辆之间: a place word is nothing counted)
     return counted.group("noun")
 
 

@@ -85,7 +85,9 @@ def _tables() -> _PeriodTables:
     # 2005年-2008年, 2005-2008年: one period from the first year to the last.
     year = (rf"(?:(?P<year>{year_digits})(?:\ ?年?\ ?[-－—–~～至到]\ ?(?P<year2>{year_digits}))?\ ?(?:年度|财年|年)"
             rf"|(?P<rel>{alternation(relative)}))")
-    month = rf"(?P<month>{number})\ ?月(?:份)?(?:\ ?(?P<day>{number})\ ?[日号])?"
+    # 1至9月, 1-8月, 7月至9月: the months from the first to the last
+    month = (rf"(?:(?P<month_from>{number})\ ?月?\ ?[-－—–~～至到]\ ?)?"
+             rf"(?P<month>{number})\ ?月(?:份)?(?:\ ?(?P<day>{number})\ ?[日号])?")
     # Every alternative consumes text: an all-optional pattern would match at every character.
     # A span word straight after a numeral is part of a duration (五年内 is no 年内).
     first_months = rf"前\ ?(?P<months>{number})\ ?个月"
@@ -215,6 +217,9 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
                         continue
                 else:
                     first, last = date(year, month, 1), _month_end(year, month)
+                month_from = _small_number(match.group("month_from")) if match.group("month_from") else None
+                if month_from is not None and 1 <= month_from < month and not match.group("day"):
+                    first = date(year, month_from, 1)
             else:
                 last_year = _year_value(match.group("year2")) if match.group("year2") else year
                 if last_year < year:

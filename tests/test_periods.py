@@ -29,6 +29,9 @@ PERIODS = [
     pytest.param("上周", "2023-03-06", "2023-03-12", id="last-week"),
     pytest.param("上周六", "2023-03-11", "2023-03-11", id="last-saturday"),
     pytest.param("截至昨天", None, "2023-03-14", id="until-yesterday"),
+    pytest.param("1至9月", "2023-01-01", "2023-09-30", id="month-range"),
+    pytest.param("2009年1~8月", "2009-01-01", "2009-08-31", id="year-month-range"),
+    pytest.param("7月至9月", "2023-07-01", "2023-09-30", id="month-to-month"),
 ]
 
 
