@@ -293,7 +293,12 @@ def _kind_and_direction(draft: ClaimDraft, text: str, clause_start: int, previou
         draft.kind = "share"
         draft.explanation.append("kind share: a percentage of the shares or the market")
         return
-    if q.unit == "%" and tab.share_re.search(text[clause_start:q.start], timeout=REGEX_TIMEOUT_S):
+    cue_start = clause_start
+    if text[clause_start - 1:clause_start] in ("：", ":"):  # 占营收比例为：76.66%: the colon introduces the value
+        colon = clause_start - 1
+        earlier_break = _CLAUSE_BREAK_BACKWARDS.search(text, max(0, colon - 30), colon)
+        cue_start = earlier_break.end() if earlier_break else max(0, colon - 30)
+    if q.unit == "%" and tab.share_re.search(text[cue_start:q.start], timeout=REGEX_TIMEOUT_S):
         draft.kind = "share"
         draft.explanation.append("kind share: 占/占比 before a percentage")
         return

@@ -421,6 +421,8 @@ CASES = [
         c("一亿公里", 100000000, "公里", "more_than", metric="行驶里程")),
     row("metric-not-a-place-word", "公司预计第四季度交付量将在 9 万至 10 万辆之间。",
         c("9 万至 10 万辆", 90000, "辆", value_max=100000, metric="交付量", modality="forecast")),
+    row("share-after-a-colon", "华岳集团主营业务为电梯配件、智能车库，占营收比例分别为：93.7%、5.01%。",
+        c("93.7%", 93.7, "%", kind="share"), c("5.01%", 5.01, "%", kind="share")),
     row("metric-before-trailing-adverbs", "截至年底，星海成长基金的股票仓位仍然高达 85%。",
         c("85%", 85, "%", metric="股票仓位", subject="星海成长基金")),
     row("metric-without-opening-pronoun", "今年以来其仓位已降至 60%。", c("60%", 60, "%", metric="仓位")),
