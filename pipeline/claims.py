@@ -253,6 +253,16 @@ def _clause_end(text: str, position: int, sentence_end: int) -> int:
     return match.start() if match else sentence_end
 
 
+def _before_colon(text: str, clause_start: int) -> int:
+    """Where the words a value after a colon belongs to start: the clause before the colon
+    (收盘价：25.07元, 占营收比例为：76.66%); ``clause_start`` itself for any other clause."""
+    if text[clause_start - 1:clause_start] not in ("：", ":"):
+        return clause_start
+    colon = clause_start - 1
+    earlier_break = _CLAUSE_BREAK_BACKWARDS.search(text, max(0, colon - 30), colon)
+    return earlier_break.end() if earlier_break else max(0, colon - 30)
+
+
 def _kind_and_direction(draft: ClaimDraft, text: str, clause_start: int, previous_end: int, tab: _ClaimTables) -> None:
     q = draft.quantity
     head_start = max(clause_start, previous_end)
@@ -293,11 +303,7 @@ def _kind_and_direction(draft: ClaimDraft, text: str, clause_start: int, previou
         draft.kind = "share"
         draft.explanation.append("kind share: a percentage of the shares or the market")
         return
-    cue_start = clause_start
-    if text[clause_start - 1:clause_start] in ("：", ":"):  # 占营收比例为：76.66%: the colon introduces the value
-        colon = clause_start - 1
-        earlier_break = _CLAUSE_BREAK_BACKWARDS.search(text, max(0, colon - 30), colon)
-        cue_start = earlier_break.end() if earlier_break else max(0, colon - 30)
+    cue_start = _before_colon(text, clause_start)  # 占营收比例为：76.66%: the colon introduces the value
     if q.unit == "%" and tab.share_re.search(text[cue_start:q.start], timeout=REGEX_TIMEOUT_S):
         draft.kind = "share"
         draft.explanation.append("kind share: 占/占比 before a percentage")
@@ -374,7 +380,7 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.metric = dealing
         draft.explanation.append(f"metric: the dealing in the shares counted, {dealing}")
         return
-    before = list(tab.metric_re.finditer(text, clause_start, q.start, timeout=REGEX_TIMEOUT_S))
+    before = list(tab.metric_re.finditer(text, _before_colon(text, clause_start), q.start, timeout=REGEX_TIMEOUT_S))
     spec = q.unit_kind in tab.spec_unit_kinds
     if spec and before and tab.linking_only_re.fullmatch(text, before[-1].end(), q.start, timeout=REGEX_TIMEOUT_S):
         # 总像素为663万的CMOS传感器: the spec linked to the number, not the part after it
@@ -999,7 +1005,8 @@ def _period(draft: ClaimDraft, text: str, periods: Sequence[PeriodMention], enti
         draft.period = period
         draft.explanation.append(f"period: {period.label}")
         return
-    after = [p for p in periods if q.end <= p.start and p.end <= clause_end]
+    after = [p for p in periods if q.end <= p.start and p.end <= clause_end
+             and not tab.event_time_re.match(text, p.end)]  # 25.07元）6月2日下午发布公告: the filing's date
     if after:
         draft.period = after[0]
         draft.explanation.append(f"period after the number: {after[0].label}")

@@ -423,6 +423,8 @@ CASES = [
         c("9 万至 10 万辆", 90000, "辆", value_max=100000, metric="交付量", modality="forecast")),
     row("share-after-a-colon", "华岳集团主营业务为电梯配件、智能车库，占营收比例分别为：93.7%、5.01%。",
         c("93.7%", 93.7, "%", kind="share"), c("5.01%", 5.01, "%", kind="share")),
+    row("metric-and-period-around-a-colon", "每经AI快讯，华岳光电（SH 600703，收盘价：25.07元）6月2日下午发布公告称，公司股东将解除质押。",
+        c("25.07元", 25.07, "CNY", metric="收盘价", period=None)),
     row("metric-before-trailing-adverbs", "截至年底，星海成长基金的股票仓位仍然高达 85%。",
         c("85%", 85, "%", metric="股票仓位", subject="星海成长基金")),
     row("metric-without-opening-pronoun", "今年以来其仓位已降至 60%。", c("60%", 60, "%", metric="仓位")),
