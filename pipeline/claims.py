@@ -18,11 +18,9 @@ from functools import lru_cache
 
 import regex
 
-from pipeline.entities import ResolvedEntity
-from pipeline.entities import tables as entity_tables
+from pipeline.entities import ResolvedEntity, word_tags
 from pipeline.numbers import Quantity, find_quantities, grammar
 from pipeline.periods import PeriodMention, find_periods
-from pipeline.segment import common_word_tags
 from pipeline.tables import alternation as _alt
 from pipeline.tables import load_table
 
@@ -124,6 +122,8 @@ class _ClaimTables:
     plan_noun_markers: frozenset[str]
     counted_noun_stop_tags: frozenset[str]
     counted_noun_stop_chars: frozenset[str]
+    not_counted_tags: frozenset[str]
+    measure_words: frozenset[str]
     comparison_base_words: tuple[str, ...]
     metric_tail_chars: frozenset[str]
     metric_tail_tags: frozenset[str]
@@ -224,6 +224,8 @@ def _tables() -> _ClaimTables:
         plan_noun_markers=frozenset(t["modality"]["plan_noun_markers"]),
         counted_noun_stop_tags=frozenset(t["counted_noun_stop_tags"]),
         counted_noun_stop_chars=frozenset(t["counted_noun_stop_chars"]),
+        not_counted_tags=frozenset(t["not_counted_tags"]),
+        measure_words=frozenset(t["measure_words"]),
         comparison_base_words=tuple(t["comparison_base_words"]),
         metric_tail_chars=frozenset(t["metric_tail_chars"]),
         metric_tail_tags=frozenset(t["metric_tail_tags"]),
@@ -439,7 +441,7 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         noun = regex.match(r"\ ?(?:[\p{Han}]{0,6}?的)?(?P<noun>\p{Han}{2,4}?)(?=获得|实现|参与|提供|为|在|加入|入驻|使用|$|[，。；、])", after)
         if noun and not regex.match(r"[的了是在和与及]", noun.group("noun")) \
                 and not _clause_word_in(noun.group("noun"), tab) \
-                and common_word_tags(entity_tables().proper_name_tags).get(noun.group("noun")) not in _NOT_COUNTED_TAGS:
+                and word_tags().get(noun.group("noun")) not in tab.not_counted_tags:
             draft.metric = noun.group("noun")
             draft.explanation.append(f"metric: the counted noun {draft.metric}")
             return
@@ -505,7 +507,7 @@ def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[
             and not _is_word(words[:2]):
         words = words[1:]  # 计划新增服务商 cut to 划新增服务商: the broken word's half goes
     elif candidate.start() > 0 and candidate.string[candidate.start() - 1].isdigit() and len(words) > 2 \
-            and words[0] in _MEASURE_WORDS:
+            and words[0] in tab.measure_words:
         words = words[1:]  # 上市30天订单: 天 is the unit of the number before (沪深300指数 keeps 指)
     opening_period = next((p for p in find_periods(words, None) if p.start == 0), None)
     if opening_period is not None and len(words) - opening_period.end >= 2:
@@ -520,7 +522,7 @@ def _nouns_at(text: str, start: int, end: int, tab: _ClaimTables) -> str | None:
     """The run of dictionary nouns (and unknown characters) at ``start``, up to the first word
     jieba tags as a verb or function word: 中小商家成长 → 中小商家. Words are matched longest
     first (four to two characters); at most eight characters; None under two."""
-    tags = common_word_tags(entity_tables().proper_name_tags)
+    tags = word_tags()
     first = position = start + (text[start:start + 1] == " ")
     limit = min(end, position + 8)
     while True:
@@ -549,8 +551,8 @@ def _noun_phrase(words: str, tab: _ClaimTables) -> str | None:
     if counted and len(words) - counted.end() >= 2:
         words = words[counted.end():]  # 新建一座年产能 → 年产能: what the one thing has
     words = _without_tail(words, tab)
-    tags = common_word_tags(entity_tables().proper_name_tags)
-    while len(words) >= 2 and not _is_noun(words, tab):
+    tags = word_tags()
+    while len(words) >= 2 and not _is_content_word(words, tab):
         cut = next((words[size:] for size in (4, 3, 2)
                     if len(words) >= size and tags.get(words[:size]) in tab.metric_head_tags), None)
         if cut is None and len(words) > 2 and (words[0] in tab.metric_head_chars or words[0].isspace()):
@@ -565,8 +567,8 @@ def _without_tail(words: str, tab: _ClaimTables) -> str:
     """``words`` without the adverbs, adjectives, particles and place words they end with
     (仍然高, 只, 中). Dictionary words (longest first) are judged by their jieba tag, then
     single characters by the table; a dictionary noun is never cut into (占比)."""
-    tags = common_word_tags(entity_tables().proper_name_tags)
-    while len(words) >= 2 and not _is_noun(words, tab):
+    tags = word_tags()
+    while len(words) >= 2 and not _is_content_word(words, tab):
         cut = next((words[:-size] for size in (4, 3, 2)
                     if len(words) >= size and tags.get(words[-size:]) in tab.metric_tail_tags), None)
         if cut is None and len(words) > 2 and (words[-1].isspace() or (
@@ -580,12 +582,12 @@ def _without_tail(words: str, tab: _ClaimTables) -> str:
 
 def _is_word(words: str) -> bool:
     """Whether ``words`` is a word of jieba's dictionary (common words only)."""
-    return words in common_word_tags(entity_tables().proper_name_tags)
+    return words in word_tags()
 
 
-def _is_noun(words: str, tab: _ClaimTables) -> bool:
+def _is_content_word(words: str, tab: _ClaimTables) -> bool:
     """Whether ``words`` is one dictionary word whose tag is no function word's."""
-    tag = common_word_tags(entity_tables().proper_name_tags).get(words)
+    tag = word_tags().get(words)
     return tag is not None and tag not in tab.metric_tail_tags and tag not in tab.metric_head_tags
 
 
@@ -602,12 +604,6 @@ _ANOTHER_NUMBER = regex.compile(r"[0-9０-９]")
 
 # "One X" inside a would-be metric (新建一座年产能): the measure is after it (二套房 is a name).
 _COUNTED_BEFORE = regex.compile(r".*一[座个家只项台条间套款名位]")
-
-# Dictionary tags of words no count counts (9万至10万辆之间: a place word).
-_NOT_COUNTED_TAGS = frozenset({"f", "m", "t", "r", "p", "c", "u"})
-
-# Units and measure words that may follow a number inside a phrase before another number.
-_MEASURE_WORDS = frozenset("天个年月日周家台元万亿层次间条只名位项部座套辆倍")
 
 # Between the two ends of a change: 从1000点附近上涨到了近6000点, 由500人增至800人.
 _FROM_TO = regex.compile(r"[^，。；0-9]{0,8}?(?:到|至)了?\ ?[^，。；0-9]{0,2}")
@@ -702,7 +698,7 @@ def _counted_things(text: str, q: Quantity, entities: Sequence[ResolvedEntity], 
         counted = _COUNTED_NOUN.match(text, after, timeout=REGEX_TIMEOUT_S)
     if counted is None or _clause_word_in(counted.group("noun"), tab) \
             or any(s < counted.end() and q.end < e for entity in entities for s, e in entity.mentions) \
-            or common_word_tags(entity_tables().proper_name_tags).get(counted.group("noun")) in _NOT_COUNTED_TAGS:
+            or word_tags().get(counted.group("noun")) in tab.not_counted_tags:
         return None  # (9万至10万辆之间: a place word is nothing counted)
     return counted.group("noun")
 
@@ -1066,7 +1062,7 @@ def _plans_an_act(text: str, start: int, end: int, name_spans: Sequence[tuple[in
     """计划 (or 打算, 准备) in ``text[start:end]`` before a verb, past a 新/再 (仍计划新招聘1500名):
     a plan, whatever the verb; 计划 before a noun (计划书), inside a name (青云计划覆盖) or after
     a demonstrative (该计划升级至) is none."""
-    verbs = common_word_tags(entity_tables().proper_name_tags)
+    verbs = word_tags()
     for plan in tab.plan_verb_re.finditer(text, start, end, timeout=REGEX_TIMEOUT_S):
         if any(s <= plan.start() < e for s, e in name_spans) or text[plan.start() - 1:plan.start()] in tab.plan_noun_markers:
             continue  # 该计划升级至…: the plan named before, a noun
@@ -1145,14 +1141,15 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
             clause_start = _clause_start(text, sentence[0], q.start)
             clause_end = _clause_end(text, q.end, sentence[1])
             draft = ClaimDraft(quantity=q, evidence=sentence, explanation=list(q.explanation))
+            sentence_drafts = _drafts_since(drafts, sentence[0])
             _metric(draft, text, clause_start, clause_end, sentence[0], entities, tab,
                     drafts[-1] if drafts and drafts[-1].quantity.end > clause_start else None,
-                    _compared(drafts, q, sentence[0], clause_start))
+                    _compared(sentence_drafts, q, clause_start))
             _kind_and_direction(draft, text, clause_start, previous_end, tab)
             _subject(draft, text, entities, clause_start, sentence,
                      _carried_subject(drafts, sentence, text, paragraph_topic, previous_topic), tab,
                      group_before=_previous_clause_group(drafts, sentence, text, clause_start),
-                     sentence_subject=_sentence_subject(drafts, sentence, text, entities),
+                     sentence_subject=_sentence_subject(sentence_drafts, sentence, text, entities),
                      elaborated=_elaborated_name(text, entities, period_scope_start, q.start, tab))
             if draft.metric_counted and draft.subject is None and draft.subject_text == draft.metric:
                 draft.metric = None  # 12只偏股型基金: the funds are what the count is of, not a measure
@@ -1169,11 +1166,20 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
     return drafts
 
 
-def _compared(drafts: Sequence[ClaimDraft], q: Quantity, sentence_start: int, clause_start: int) -> ClaimDraft | None:
+def _drafts_since(drafts: Sequence[ClaimDraft], start: int) -> Sequence[ClaimDraft]:
+    """The drafts of numbers from ``start`` on (drafts are in text order): the current
+    sentence's so far, found from the end so that a long text costs no more per number."""
+    first = len(drafts)
+    while first > 0 and drafts[first - 1].quantity.start >= start:
+        first -= 1
+    return drafts[first:]
+
+
+def _compared(sentence_drafts: Sequence[ClaimDraft], q: Quantity, clause_start: int) -> ClaimDraft | None:
     """The earlier number of the sentence a comparison clause (较…, 比去年…) speaks of: the last
     one in the same unit (3.0英寸…，较前作的2.7英寸), else, for a relative change (%, pp, x),
     the last one (零售额410亿元，比去年增长了19%)."""
-    earlier = [d for d in drafts if sentence_start <= d.quantity.start and d.quantity.end <= clause_start]
+    earlier = [d for d in sentence_drafts if d.quantity.end <= clause_start]
     same_unit = [d for d in earlier if d.quantity.unit == q.unit]
     if same_unit:
         return same_unit[-1]
@@ -1190,7 +1196,7 @@ def _carried_subject(drafts: Sequence[ClaimDraft], sentence: tuple[int, int], te
     return paragraph_topic if paragraph_topic is not None else previous_topic
 
 
-def _sentence_subject(drafts: Sequence[ClaimDraft], sentence: tuple[int, int], text: str,
+def _sentence_subject(sentence_drafts: Sequence[ClaimDraft], sentence: tuple[int, int], text: str,
                       entities: Sequence[ResolvedEntity]) -> int | None:
     """The subject of the last earlier number of the same sentence: a clause that names no one
     goes on about it (该产品单柜容量达5兆瓦时，较上一代提升约四成; “风铃”日均使用时长已超过90分钟，
@@ -1198,7 +1204,7 @@ def _sentence_subject(drafts: Sequence[ClaimDraft], sentence: tuple[int, int], t
     person's (梅铎的38岁长子…以2300万澳元: an age is the only number about a person)."""
     if _RESPECTIVELY.search(text, sentence[0], sentence[1]):
         return None
-    return next((d.subject for d in reversed(drafts) if d.evidence == sentence and d.subject is not None
+    return next((d.subject for d in reversed(sentence_drafts) if d.subject is not None
                  and entities[d.subject].type != "PERSON"), None)
 
 

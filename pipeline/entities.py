@@ -108,6 +108,7 @@ class _Tables:
     lead_in_function_tags: frozenset[str]
     lead_in_adverb_tags: frozenset[str]
     lead_in_verb_tags: frozenset[str]
+    not_given_name_tags: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -166,6 +167,7 @@ def tables() -> _Tables:
         lead_in_function_tags=frozenset(t["lead_in_function_tags"]),
         lead_in_adverb_tags=frozenset(t["lead_in_adverb_tags"]),
         lead_in_verb_tags=frozenset(t["lead_in_verb_tags"]),
+        not_given_name_tags=frozenset(t["not_given_name_tags"]),
     )
 
 
@@ -391,7 +393,7 @@ def _suffix_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candid
         name = text[tagged_start:match.start()]
         if not 2 <= len(name) <= _LONGEST_ORG_NAME or name in tab.non_name_words:
             continue
-        if tagged_start > start and common_word_tags(tab.proper_name_tags).get(name) in tab.lead_in_verb_tags:
+        if tagged_start > start and word_tags().get(name) in tab.lead_in_verb_tags:
             continue  # 长期注重基金, 不得担任公司: a verb and its object, not a name (大成基金 is one)
         start = tagged_start
         if text.startswith(tab.org_suffix_continuations, match.end()):
@@ -420,7 +422,7 @@ def _after_tagged_lead_in(text: str, start: int, end: int, token_bounds, tab: _T
     a fund's name keeps the verbs and adverbs after its first name word, which are its
     strategy (嘉实量化阿尔法, 诺德强化收益), and loses only those it opens with (需要保持基金)."""
     starts, ends = token_bounds
-    tags = common_word_tags(tab.proper_name_tags)
+    tags = word_tags()
     tokens = []
     position = start
     while position < end:
@@ -482,7 +484,7 @@ def _split_title_segment(segment: str, seg_offset: int, known: dict[str, str], t
         return segment[head_start:].strip(), None, None
     plausible = (2 <= len(head) <= 8 and regex.fullmatch(r"[\p{Han}A-Za-z0-9·]+", head)
                  and not any(w in head for w in tab.generic_org_words) and head not in tab.non_name_words
-                 and head not in common_word_tags(tab.proper_name_tags)  # 私募经理: a kind, not a name
+                 and head not in word_tags()  # 私募经理: a kind, not a name
                  and not _COUNTED_GROUP.match(head))  # 两位基金经理
     if plausible:  # 中商云搜CEO: an unknown name directly before a title is an organisation
         org_start = seg_offset + segment.index(head, head_start)
@@ -496,7 +498,7 @@ def _split_title_segment(segment: str, seg_offset: int, known: dict[str, str], t
 def _without_lead_words(head: str, tab: _Tables) -> str:
     """``head`` without the function words, adverbs and verbs it opens with (dictionary words
     by their jieba tag, single characters by the table), as long as two characters remain."""
-    tags = common_word_tags(tab.proper_name_tags)
+    tags = word_tags()
     opening = tab.lead_in_function_tags | tab.lead_in_adverb_tags | tab.lead_in_verb_tags
     while len(head) > 2:
         size = next((size for size in (4, 3, 2) if len(head) - size >= 2 and tags.get(head[:size]) in opening), 0)
@@ -691,20 +693,17 @@ def _looks_like_name(text: str, label: str, tab: _Tables) -> bool:
         if not (_has_surname(text, tab) and 2 <= len(text) <= 4 and regex.fullmatch(r"\p{Han}+", text)):
             return False
         given = text[2:] if text.startswith(tab.compound_surnames) else text[1:]
-        if common_word_tags(tab.proper_name_tags).get(given) in tab.lead_in_verb_tags | tab.lead_in_function_tags | {"vn"}:
+        if word_tags().get(given) in tab.not_given_name_tags:
             return False  # 冷启动: a surname character before a verb
     elif not regex.search(r"\p{Han}", text) or text.startswith(tab.generic_org_words) or _COUNTED_GROUP.match(text):
         return False
-    tag = _dictionary_tags().get(text)
-    return tag is None or tag in tab.proper_name_tags
+    return text not in word_tags()  # a dictionary word tagged as a common word is no name
 
 
-@lru_cache(maxsize=1)
-def _dictionary_tags() -> dict[str, str]:
-    """jieba's stock word → part-of-speech table (loaded only when the NER is used)."""
-    import jieba.posseg
-
-    return jieba.posseg.dt.word_tag_tab
+def word_tags() -> dict[str, str]:
+    """jieba's dictionary words of two characters or more with their part-of-speech tag,
+    proper names (``proper_name_tags``) left out: 随着 p, 进行 v, 券商 n."""
+    return common_word_tags(tables().proper_name_tags)
 
 
 # --------------------------------------------------------------------------- match + resolve
@@ -730,7 +729,7 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     people = [*_title_name_candidates(text, tab, known, org_positions, token_bounds), *_speech_candidates(text, tab),
               *_byline_candidates(text, tab)]
     # 基金经理进行了座谈, 负责人迅速…, 记者解释说: a common word after a title is no name
-    common_words = common_word_tags(tab.proper_name_tags)
+    common_words = word_tags()
     candidates += [c for c in people if c.type != "PERSON" or c.name not in common_words]
     candidates += ner
     # 智能硬件公司青禾智能: a suffix name right before another name describes it (apposition)

@@ -310,15 +310,19 @@ def _in_year_of(until: date, since: date | None) -> date | None:
 
 def _speaks_of_future(text: str, position: int, tab: _PeriodTables) -> bool:
     """Whether the sentence before ``position`` speaks of what is to come (还将推出…，目标是在年底前)."""
-    sentence_start = max(text.rfind(mark, 0, position) for mark in "。！？\n") + 1
-    return tab.future.search(text, sentence_start, position, timeout=REGEX_TIMEOUT_S) is not None
+    return _said_before(text, position, tab.future)
 
 
 def _speaks_of_present(text: str, position: int, tab: _PeriodTables) -> bool:
     """Whether the sentence before ``position`` speaks of the present (本月9日公布, 今天):
     a bare month or quarter after it is this year's, not the year the text named last."""
+    return _said_before(text, position, tab.present)
+
+
+def _said_before(text: str, position: int, words: regex.Pattern) -> bool:
+    """Whether ``words`` occur in the sentence before ``position``."""
     sentence_start = max(text.rfind(mark, 0, position) for mark in "。！？\n") + 1
-    return tab.present.search(text, sentence_start, position, timeout=REGEX_TIMEOUT_S) is not None
+    return words.search(text, sentence_start, position, timeout=REGEX_TIMEOUT_S) is not None
 
 
 def _label_only_periods(text: str, published: date | None, tab: _PeriodTables) -> list[PeriodMention]:

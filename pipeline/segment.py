@@ -65,7 +65,7 @@ class _JiebaCut:
 
 @lru_cache(maxsize=2)
 def common_word_tags(proper_name_tags: frozenset[str]) -> dict[str, str]:
-    """Words of two to four characters that jieba's stock dictionary tags with anything but
+    """Words of two characters or more that jieba's stock dictionary tags with anything but
     one of ``proper_name_tags``, with their tags: 随着 p, 进行 v, 职务 n. Read straight from
     the dictionary file with one stdlib ``re`` scan (0.25 s at first use; ``regex`` is three
     times slower on it, jieba.posseg's full table twice), since nearly every document needs
@@ -77,7 +77,7 @@ def common_word_tags(proper_name_tags: frozenset[str]) -> dict[str, str]:
     proper = "|".join(sorted(proper_name_tags, key=len, reverse=True))
     with jieba.Tokenizer().get_dict_file() as handle:
         dictionary = handle.read().decode("utf-8")
-    return dict(re.findall(rf"^(\S{{2,4}}) \d+ (?!(?:{proper})$)(\w+)$", dictionary, flags=re.M))
+    return dict(re.findall(rf"^(\S{{2,}}) \d+ (?!(?:{proper})$)(\w+)$", dictionary, flags=re.M))
 
 
 # jieba's own cache (a marshal file in the temp folder) takes 0.6 s to load and holds the
