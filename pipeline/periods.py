@@ -160,6 +160,11 @@ def _shift(day: date, years: int = 0, months: int = 0, days: int = 0) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1])) + timedelta(days=days)
 
 
+# How far past the publication date an until-date without a year may lie and still be this
+# year's (a date line a few days off, figures up to the end of the month).
+_UNTIL_DATE_SLACK = timedelta(days=31)
+
+
 def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     """Every period expression in ``text``, in order, with dates where they can be known."""
     tab = _tables()
@@ -191,7 +196,8 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
                 year = reference + tab.relative_years[match.group("rel")]
         elif match.group("span") or match.group("month") or match.group("months"):
             of_present = anchor is not None and (_speaks_of_present(text, start, tab) or (
-                reference is not None and anchor < reference and _speaks_of_future(text, start, tab)))
+                reference is not None and anchor < reference and _speaks_of_future(text, start, tab))
+                or (reference is not None and anchor > reference and not _speaks_of_future(text, start, tab)))
             year = anchor if anchor is not None and not of_present else reference
         first = last = None
         if year is not None:
@@ -231,6 +237,9 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
             last = published  # 今年以来: up to the day of writing
         if match.group("until") in ("截至", "截止到", "截止"):
             first = None
+            if (last is not None and published is not None and last > published + _UNTIL_DATE_SLACK
+                    and not match.group("year") and not match.group("rel") and not _speaks_of_future(text, start, tab)):
+                last = _shift(last, years=-1)  # 截至12月31日 written in March: the last year-end
         year_only = bool(match.group("year")) and not (match.group("span") or match.group("month")
                                                        or match.group("months") or match.group("since"))
         found.append(PeriodMention(start, end, label, first, last, year_only, of_present))

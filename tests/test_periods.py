@@ -18,7 +18,9 @@ PERIODS = [
     pytest.param("下半年", "2023-07-01", "2023-12-31", id="h2"),
     pytest.param("2021 年前三季度", "2021-01-01", "2021-09-30", id="first-three-quarters"),
     pytest.param("今年 6 月", "2023-06-01", "2023-06-30", id="this-year-month"),
-    pytest.param("截至 9 月 30 日", None, "2023-09-30", id="until-date-open-start"),
+    pytest.param("截至 2 月 28 日", None, "2023-02-28", id="until-date-open-start"),
+    # written in March: the last 31 December, not one still to come
+    pytest.param("截至 12 月 31 日", None, "2022-12-31", id="until-date-before-publication"),
     pytest.param("过去一年", "2022-03-16", "2023-03-15", id="past-year"),
     pytest.param("未来三年", "2023-03-15", "2026-03-15", id="next-three-years"),
     pytest.param("二〇二一年", "2021-01-01", "2021-12-31", id="chinese-year"),
