@@ -78,6 +78,7 @@ class _ClaimTables:
     anaphora_re: regex.Pattern
     anaphora_types: dict[str, tuple[str, ...]]  # 该公司 → ORG; 其 → ORG or PRODUCT
     not_metrics: frozenset[str]
+    metric_openers: tuple[str, ...]  # 在手 in 在手订单: the 在 is no function word
     event_time_re: regex.Pattern
     metric_stop_re: regex.Pattern
     comparison_re: regex.Pattern
@@ -173,6 +174,7 @@ def _tables() -> _ClaimTables:
         ),
         anaphora_types={word: tuple(types) if isinstance(types, list) else (types,) for word, types in t["anaphora"].items()},
         not_metrics=frozenset(t["not_metrics"]),
+        metric_openers=tuple(t["metric_openers"]),
         metric_stop_re=regex.compile(_alt(t["metric_stop_words"])),
         comparison_re=regex.compile(rf"(?:{_alt(comparison_of)})[^，。；\d]{{1,12}}$"),
         doubling_words=tuple(t["doubling_words"]),
@@ -493,14 +495,15 @@ def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[
     head = _without_tail(head, tab)  # 股票仓位仍然高 → 股票仓位 before the phrase is cut to size
     candidate = _FALLBACK_METRIC.search(head)
     if candidate:  # 共计操盘 → 操盘: what follows the last adverb or linking word
-        cut = max((m.end() for m in regex.finditer(tab.linking_or_stop_re, candidate.group(), overlapped=True)), default=0)
+        cut = max((m.start() if candidate.group().startswith(tab.metric_openers, m.start()) else m.end()
+                   for m in regex.finditer(tab.linking_or_stop_re, candidate.group(), overlapped=True)), default=0)
         if 0 < cut <= len(candidate.group()) - 2:
             candidate = _FALLBACK_METRIC.search(head[:candidate.start()] + " " + candidate.group()[cut:])
     if candidate is None:
         return None, None
     if tab.metric_stop_re.search(candidate.group()):
         return None, f"no metric: {candidate.group()} is not a noun phrase"
-    if regex.search(r"[的了在是和与]", candidate.group()) or candidate.group() in tab.not_metrics:
+    if regex.search(r"[的了在是和与]", _without_openers(candidate.group(), tab)) or candidate.group() in tab.not_metrics:
         return None, None
     words = candidate.group()
     if candidate.start() > 0 and _is_word(candidate.string[candidate.start() - 1:candidate.start() + 1]) \
@@ -543,6 +546,14 @@ def _nouns_at(text: str, start: int, end: int, tab: _ClaimTables) -> str | None:
     return text[first:position] if position - first >= 2 else None
 
 
+def _without_openers(words: str, tab: _ClaimTables) -> str:
+    """``words`` with the measure openers (在手, 在线) blanked, so their first character is
+    not taken for a function word."""
+    for opener in tab.metric_openers:
+        words = words.replace(opener, "  ")
+    return words
+
+
 def _noun_phrase(words: str, tab: _ClaimTables) -> str | None:
     """``words`` without the adverbs, particles and pronouns at either end that make them a
     clause rather than a measure (涨幅高 → 涨幅, 其仓位 → 仓位); None when under two
@@ -555,7 +566,8 @@ def _noun_phrase(words: str, tab: _ClaimTables) -> str | None:
     while len(words) >= 2 and not _is_content_word(words, tab):
         cut = next((words[size:] for size in (4, 3, 2)
                     if len(words) >= size and tags.get(words[:size]) in tab.metric_head_tags), None)
-        if cut is None and len(words) > 2 and (words[0] in tab.metric_head_chars or words[0].isspace()):
+        if cut is None and len(words) > 2 and (words[0] in tab.metric_head_chars or words[0].isspace()) \
+                and not words.startswith(tab.metric_openers):
             cut = words[1:]  # a single character is cut only from three or more
         if cut is None:
             break
@@ -596,7 +608,7 @@ def _is_content_word(words: str, tab: _ClaimTables) -> bool:
 _FALLBACK_METRIC = regex.compile(r"(?:[A-Za-z]{2,}|(?:(?!的)\p{Han}){2,6})$")
 
 # A share named in its clause: 其中研发人员占比超过 → 研发人员.
-_SHARE_OF = regex.compile(r"(?:其中)?(?P<m>(?:(?![的了在是和与其中])\p{Han}){2,8}?)占比")
+_SHARE_OF = regex.compile(r"(?:其中)?(?P<m>(?:(?!其中|[的了在是和与])\p{Han}){2,8}?)占比")
 
 # A period opening the from-part of a change dates the number in that part only.
 _FROM_WORDS = ("从", "由")
@@ -637,14 +649,22 @@ def _subjects_in(text: str, entities: Sequence[ResolvedEntity], start: int, end:
     """Mentions in ``[start, end)`` that can be a subject: not places, sources or counterparts
     introduced by a preposition (在上交所, 据银河证券), not the outlet reporting (新快报讯)."""
     found = []
-    for position, index in _mentions_in(entities, start, end):
+    listed_with_excluded = -1  # where a name excluded by what follows it starts
+    for position, index in reversed(_mentions_in(entities, start, end)):
         mention_end = next(e for s, e in entities[index].mentions if s == position)
+        if text.startswith(tab.not_subject_before, mention_end) or (
+                listed_with_excluded >= 0 and _COORDINATION.fullmatch(text, mention_end, listed_with_excluded)):
+            listed_with_excluded = position  # 红杉中国和高瓴资本领投: both are investors
+            continue
         if text.endswith(tab.not_subject_after, max(0, position - 2), position) \
-                or text.startswith(tab.not_subject_before, mention_end) or "rule:outlet" in entities[index].sources \
+                or "rule:outlet" in entities[index].sources \
                 or text.startswith(tab.aside_clause_openers, _clause_start(text, start, position)):
             continue
         found.append((position, index))
-    return found
+    return found[::-1]
+
+
+_COORDINATION = regex.compile(r"\s?(?:、|和|与|及|以及|，)\s?")
 
 
 def _topic(text: str, entities: Sequence[ResolvedEntity], start: int, end: int, tab: _ClaimTables) -> int | None:

@@ -438,8 +438,12 @@ def _after_tagged_lead_in(text: str, start: int, end: int, token_bounds, tab: _T
                 break
             cut = token_end
     for index, (token_end, tag) in enumerate(tokens):
-        if tag in tab.lead_in_function_tags or (not fund and tag in tab.lead_in_adverb_tags and token_end < end):
-            cut = token_end  # an adverb that is the whole name is a name jieba mistags (长实集团)
+        word_start = tokens[index - 1][0] if index else start
+        if tag in tab.lead_in_function_tags or (not fund and tag in tab.lead_in_adverb_tags and (
+                token_end < end or tab.org_lead_in_re.match(text, word_start))):
+            # an adverb that is the whole name is a name jieba mistags (长实集团), unless it opens
+            # with a preposition (对此公司, 为此公司)
+            cut = token_end
         elif not fund and tag in tab.lead_in_verb_tags and any(
                 later not in tab.lead_in_verb_tags for _, later in tokens[index + 1:]):
             cut = token_end

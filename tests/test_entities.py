@@ -50,6 +50,8 @@ TYPED = [
     pytest.param("商家可通过营销工具“飞鱼推广”获取流量。", "飞鱼推广", "PRODUCT", id="descriptor-product"),
     pytest.param("长实集团斥资收购英国酒馆业务。", "长实集团", "ORG", id="org-suffix"),
     pytest.param("双方在深圳签署协议。", "深圳", "LOCATION", id="known-place"),
+    pytest.param("公司自研的“天衡”大模型日均调用量突破 5 亿次。", "天衡", "PRODUCT", id="quoted-model-by-what-follows"),
+    pytest.param("本轮由远景创投领投，老股东继续跟投。", "远景创投", "ORG", id="venture-firm-suffix"),
 ]
 
 
@@ -228,6 +230,8 @@ def test_title_word_after_a_quantifier_names_a_group():
     # a fund's name keeps the verbs after its first name word, loses those it opens with
     ("云帆强化收益债券基金今年以来上涨5%。", {"云帆强化收益债券基金"}, set()),
     ("投资者需要保持基金组合的稳定。", set(), {"需要保持基金", "保持基金"}),
+    # an adverb opening with a preposition is a lead-in even when it is all there is before the suffix
+    ("对此公司回应称，该消息不属实。", set(), {"对此公司", "此公司"}),
 ])
 def test_lead_ins_tagged_by_the_dictionary_are_cut_from_names(text, names, not_names):
     found = set(_entities(text))
@@ -265,6 +269,7 @@ def test_a_chain_of_titles_keeps_each_organisation():
 
 
 @pytest.mark.parametrize("text, org, title", [
+    ("远景创投主管合伙人王蕾认为，行业正走向规模化。", "远景创投", "主管合伙人"),
     ("河南温县国土局原局长王某昨日被查。", "河南温县国土局", "原局长"),
     ("中卫市常务副市长李明表示，今年投资将增加。", "中卫市", "常务副市长"),
 ])
