@@ -79,6 +79,7 @@ class _ClaimTables:
     anaphora_types: dict[str, tuple[str, ...]]  # 该公司 → ORG; 其 → ORG or PRODUCT
     not_metrics: frozenset[str]
     metric_openers: tuple[str, ...]  # 在手 in 在手订单: the 在 is no function word
+    object_verbs: tuple[str, ...]  # one-character verbs whose object a count is (有37名操盘手)
     event_time_re: regex.Pattern
     metric_stop_re: regex.Pattern
     comparison_re: regex.Pattern
@@ -111,6 +112,7 @@ class _ClaimTables:
     counted_group_re: regex.Pattern  # a counted noun ending in a group noun (新基金)
     count_tail_re: regex.Pattern  # linking words between a group and its count (总数已达到)
     group_end_re: regex.Pattern
+    first_group_re: regex.Pattern  # the shortest run ending in a group noun
     index_re: regex.Pattern
     index_units: frozenset[str]
     share_dealing_verbs: frozenset[str]
@@ -175,6 +177,7 @@ def _tables() -> _ClaimTables:
         anaphora_types={word: tuple(types) if isinstance(types, list) else (types,) for word, types in t["anaphora"].items()},
         not_metrics=frozenset(t["not_metrics"]),
         metric_openers=tuple(t["metric_openers"]),
+        object_verbs=tuple(t["object_verbs"]),
         metric_stop_re=regex.compile(_alt(t["metric_stop_words"])),
         comparison_re=regex.compile(rf"(?:{_alt(comparison_of)})[^，。；\d]{{1,12}}$"),
         doubling_words=tuple(t["doubling_words"]),
@@ -214,6 +217,7 @@ def _tables() -> _ClaimTables:
             rf"\ ?(?P<noun>(?:(?![的了是在到和与及为被把将等中])\p{{Han}}){{0,6}}(?:{_alt(t['group_heads'])}))"),
         count_tail_re=regex.compile(rf"(?:{_alt([*t['linking_words'], *t['metric_stop_words'], *t['count_total_words'], *t['count_tail_words']])})+\ ?$"),
         group_end_re=regex.compile(rf"(?:{_alt(t['group_heads'])})$"),
+        first_group_re=regex.compile(rf"\ ?(?:(?![的了是在到和与及为被把将等中])\p{{Han}}){{0,6}}?(?:{_alt(t['group_heads'])})"),
         index_units=frozenset(t["index_units"]),
         share_dealing_verbs=frozenset(t["share_dealing_verbs"]),
         comparison_openers=tuple(t["comparison_openers"]),
@@ -531,7 +535,9 @@ def _nouns_at(text: str, start: int, end: int, tab: _ClaimTables) -> str | None:
     while True:
         if position >= limit or not regex.match(r"\p{Han}", text[position]):
             if position >= limit and position < end and regex.match(r"\p{Han}", text[position]):
-                return None  # still running at eight characters: no telling where the noun ends
+                # still running at eight characters: no telling where the noun ends, unless a
+                # group noun does (20万家商户线上营业额提升 → 商户)
+                return _first_group(text, first, limit, tab)
             break
         size = next((size for size in (4, 3, 2) if position + size <= limit and text[position:position + size] in tags), 1)
         tag = tags.get(text[position:position + size]) if size > 1 else None
@@ -544,6 +550,26 @@ def _nouns_at(text: str, start: int, end: int, tab: _ClaimTables) -> str | None:
     if group is not None:  # 24只基金单位净值涨幅, 8只股票型基金: the group counted ends at its head noun
         position = group.end()
     return text[first:position] if position - first >= 2 else None
+
+
+def _first_group(text: str, start: int, end: int, tab: _ClaimTables) -> str | None:
+    """The first group noun in ``text[start:end]`` with what modifies it (偏股型基金 in
+    偏股型基金单位净值…, 基金 in 基金先由原基金经理…), a compound head kept whole (基金公司)."""
+    group = tab.first_group_re.match(text, start, end, timeout=REGEX_TIMEOUT_S)
+    if group is None:
+        return None
+    position = group.end()
+    while True:
+        head = tab.group_head_re.match(text, position, end)  # 基金 + 公司
+        if head is None and text.startswith(_KIND_MARKS, position):  # 股票 + 型基金
+            head = tab.first_group_re.match(text, position + 1, min(end, position + 4), timeout=REGEX_TIMEOUT_S)
+        if head is None:
+            return text[start:position].lstrip()
+        position = head.end()
+
+
+# Characters that make the group noun before them a modifier of the next (股票型基金, 开放式基金).
+_KIND_MARKS = ("型", "类", "式")
 
 
 def _without_openers(words: str, tab: _ClaimTables) -> str:
@@ -704,6 +730,18 @@ def _generic_subject(text: str, clause_start: int, metric_start: int, tab: _Clai
     if len(words) < 2 or words in tab.not_metrics or tab.anaphora_re.search(words):
         return None
     return words
+
+
+def _object_of_verb(text: str, clause_start: int, q: Quantity, tab: _ClaimTables) -> bool:
+    """Whether a count is the object of a verb right before it (帮助100万家商户, 接入超过
+    300万名骑手, 有37名操盘手), not what its clause is about (超过60万家商户获得首单)."""
+    head_end = q.qualifier_span[0] if q.qualifier_span and q.qualifier_span[0] < q.start else q.start
+    head = text[clause_start:head_end].rstrip()
+    if not head or head.endswith((*tab.linking, *tab.level_markers)):
+        return False  # 商户数达到, 总数为: the count is a level of what comes before
+    tags = word_tags()
+    tag = next((tags[head[-size:]] for size in (4, 3, 2) if head[-size:] in tags), None)
+    return (tag or "").startswith("v") or head.endswith(tab.object_verbs)
 
 
 def _counted_things(text: str, q: Quantity, entities: Sequence[ResolvedEntity], tab: _ClaimTables) -> str | None:
@@ -882,6 +920,8 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
             return
         # 两个方向 are no group; shares (555万股进行了再质押) are no things a subject could be
         counted = None if aspect or q.unit in tab.share_units else _counted_things(text, q, entities, tab)
+        if counted and sentence_subject is not None and _object_of_verb(text, clause_start, q, tab):
+            counted = None  # …投入50亿元，帮助100万家商户: the one acting is the subject, 商户 the metric
         if counted:
             draft.subject_text = counted
             draft.explanation.append(f"subject: the things counted, {draft.subject_text}")

@@ -108,6 +108,7 @@ class _Tables:
     lead_in_function_tags: frozenset[str]
     lead_in_adverb_tags: frozenset[str]
     lead_in_verb_tags: frozenset[str]
+    lead_in_time_tags: frozenset[str]
     not_given_name_tags: frozenset[str]
 
 
@@ -167,6 +168,7 @@ def tables() -> _Tables:
         lead_in_function_tags=frozenset(t["lead_in_function_tags"]),
         lead_in_adverb_tags=frozenset(t["lead_in_adverb_tags"]),
         lead_in_verb_tags=frozenset(t["lead_in_verb_tags"]),
+        lead_in_time_tags=frozenset(t["lead_in_time_tags"]),
         not_given_name_tags=frozenset(t["not_given_name_tags"]),
     )
 
@@ -432,7 +434,7 @@ def _after_tagged_lead_in(text: str, start: int, end: int, token_bounds, tab: _T
         position = token_end
     cut = start
     if fund:
-        opening = tab.lead_in_function_tags | tab.lead_in_adverb_tags | tab.lead_in_verb_tags
+        opening = tab.lead_in_function_tags | tab.lead_in_adverb_tags | tab.lead_in_verb_tags | tab.lead_in_time_tags
         for token_end, tag in tokens:
             if tag not in opening:
                 break

@@ -230,6 +230,8 @@ def test_title_word_after_a_quantifier_names_a_group():
     # a fund's name keeps the verbs after its first name word, loses those it opens with
     ("云帆强化收益债券基金今年以来上涨5%。", {"云帆强化收益债券基金"}, set()),
     ("投资者需要保持基金组合的稳定。", set(), {"需要保持基金", "保持基金"}),
+    # a time word never opens a fund's name
+    ("当下货币基金的收益率持续走低。", set(), {"当下货币基金"}),
     # an adverb opening with a preposition is a lead-in even when it is all there is before the suffix
     ("对此公司回应称，该消息不属实。", set(), {"对此公司", "此公司"}),
 ])
