@@ -70,9 +70,12 @@ class Extractor:
         working_text = to_simplified(document.text)
         published = document.published_date()
         pieces = []
-        for start, end in chunk_spans(working_text):
-            doc = self.annotate(working_text[start:end], published)
-            pieces.append((start, doc._.zh_entities or [], doc._.zh_claims or []))
+        # The strings and lexemes a document adds to the vocabulary are freed after it, so a
+        # long batch runs in flat memory (the pieces kept are plain Python objects).
+        with self.nlp.memory_zone():
+            for start, end in chunk_spans(working_text):
+                doc = self.annotate(working_text[start:end], published)
+                pieces.append((start, doc._.zh_entities or [], doc._.zh_claims or []))
         entities, claims = merge_chunks(pieces)
         warnings = list(document.metadata.get("warnings", []))
         if len(pieces) > 1:

@@ -76,3 +76,16 @@ def test_read_done_ids_cuts_torn_line(tmp_path):
     path.write_text('{"document": {"id": "a"}}\n{"document": {"id": "b"}}\n{"docu', encoding="utf-8")
     assert read_done_ids(path) == {"a", "b"}
     assert path.read_text(encoding="utf-8").endswith("}}\n")
+
+
+def test_documents_leave_no_words_in_the_vocabularies(extractor_with_ner):
+    """A long batch runs in flat memory: each document's strings are freed after it, in the
+    pipeline's vocabulary and in the NER model's."""
+    from pipeline.components import _statistical_ner
+
+    ner_vocab = _statistical_ner().nlp.vocab
+    extractor_with_ner.extract("预热：星海控股发布公告。")
+    before = (len(extractor_with_ner.nlp.vocab.strings), len(ner_vocab.strings))
+    extractor_with_ner.extract("青禾科技公司去年营收12亿元，同比增长30%，董事长林若溪表示将继续扩张。")
+    extractor_with_ner.extract("远山资本完成5亿元B轮融资，由启明创投领投，资金用于研发鹦鹉螺芯片。")
+    assert (len(extractor_with_ner.nlp.vocab.strings), len(ner_vocab.strings)) == before

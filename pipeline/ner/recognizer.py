@@ -132,6 +132,11 @@ class StatisticalNER:
             yield from self._predict_batch(batch)
 
     def _predict_batch(self, texts: list[str]) -> list[list[NerSpan]]:
+        # the batch's words leave the vocabulary with it: a long run stays in flat memory
+        with self.nlp.memory_zone():
+            return self._spans_of(texts)
+
+    def _spans_of(self, texts: list[str]) -> list[list[NerSpan]]:
         from pipeline.ner.features import char_positions
         from pipeline.ner.tagging import predict_spans
 
