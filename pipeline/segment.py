@@ -59,6 +59,11 @@ class _JiebaCut:
             self._tokenizer.add_word(word, freq=50000)
         _store_prefix_cache(cache, (self._tokenizer.FREQ, self._tokenizer.total))
 
+    @property
+    def tokenizer(self):
+        """The ``jieba.Tokenizer`` itself (shared with the NER's document builder)."""
+        return self._tokenizer
+
     def __call__(self, text: str) -> list[str]:
         return list(self._tokenizer.cut(text, HMM=True))
 
