@@ -80,6 +80,12 @@ class _ClaimTables:
     not_metrics: frozenset[str]
     metric_openers: tuple[str, ...]  # 在手 in 在手订单: the 在 is no function word
     object_verbs: tuple[str, ...]  # one-character verbs whose object a count is (有37名操盘手)
+    phrase_noun_tags: frozenset[str]  # dictionary tags of nouns a metric may open with
+    rank_after_re: regex.Pattern  # a rank word right after a number (5500万部位居第二)
+    means_prepositions: tuple[str, ...]  # 以 in 蓝鲸通讯以5500万部位居第二
+    verb_tags: frozenset[str]  # dictionary tags of verbs (a future 将 goes before one)
+    change_only_re: regex.Pattern  # a clause head that is nothing but a change (同比增长了)
+    pledge_re: regex.Pattern  # verbs of putting up resources (将…投入)
     event_time_re: regex.Pattern
     metric_stop_re: regex.Pattern
     comparison_re: regex.Pattern
@@ -178,6 +184,12 @@ def _tables() -> _ClaimTables:
         not_metrics=frozenset(t["not_metrics"]),
         metric_openers=tuple(t["metric_openers"]),
         object_verbs=tuple(t["object_verbs"]),
+        phrase_noun_tags=frozenset(t["phrase_noun_tags"]),
+        rank_after_re=regex.compile(rf"\ ?(?:{_alt(load_table('quantities')['rank_words'])})\p{{Han}}{{0,4}}?[第首前]"),
+        means_prepositions=tuple(t["means_prepositions"]),
+        verb_tags=frozenset(t["verb_tags"]),
+        change_only_re=regex.compile(rf"(?:{_alt(basis_of)})?\ ?(?:{_alt(direction_of)})了?\ ?"),
+        pledge_re=regex.compile(_alt(t["modality"]["pledge_verbs"])),
         metric_stop_re=regex.compile(_alt(t["metric_stop_words"])),
         comparison_re=regex.compile(rf"(?:{_alt(comparison_of)})[^，。；\d]{{1,12}}$"),
         doubling_words=tuple(t["doubling_words"]),
@@ -271,7 +283,8 @@ def _before_colon(text: str, clause_start: int) -> int:
     return earlier_break.end() if earlier_break else max(0, colon - 30)
 
 
-def _kind_and_direction(draft: ClaimDraft, text: str, clause_start: int, previous_end: int, tab: _ClaimTables) -> None:
+def _kind_and_direction(draft: ClaimDraft, text: str, clause_start: int, previous_end: int, tab: _ClaimTables,
+                        listed_after: ClaimDraft | None = None) -> None:
     q = draft.quantity
     head_start = max(clause_start, previous_end)
     lead_end = q.qualifier_span[0] if q.qualifier_span and q.qualifier_span[0] < q.start else q.start
@@ -279,6 +292,11 @@ def _kind_and_direction(draft: ClaimDraft, text: str, clause_start: int, previou
     if q.kind_hint == "rank":
         draft.kind = "rank"
         draft.explanation.append("kind rank: 位列/排名 第N")
+        return
+    if listed_after is not None and listed_after.kind == "change" and listed_after.quantity.unit == q.unit \
+            and _LIST_SEPARATOR.fullmatch(head):  # 分别增长10.2%、8.5%和6.3%: each item is a change
+        draft.kind, draft.direction, draft.basis = "change", listed_after.direction, listed_after.basis
+        draft.explanation.append(f"kind change, direction {draft.direction}: listed after {listed_after.quantity.text}")
         return
     if q.unit == "x" and any(w in text[max(clause_start, q.start - 3):q.end] for w in tab.doubling_words):
         draft.kind, draft.direction = "change", "up"
@@ -361,6 +379,11 @@ def _share_dealing(text: str, clause_start: int, q: Quantity, tab: _ClaimTables)
 _PART_WINDOW = 20
 
 
+def _rank_follows(text: str, q: Quantity, tab: _ClaimTables) -> bool:
+    """Whether a rank word follows the number (5500万部位居第二; not 18%的份额位列第一)."""
+    return tab.rank_after_re.match(text, _after_number(q)) is not None
+
+
 def _after_number(q: Quantity) -> int:
     """Where the words after a number start: past a trailing qualifier (1500 个以上，…)."""
     if q.qualifier_span and q.qualifier_span[0] >= q.end:
@@ -372,10 +395,17 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
             entities: Sequence[ResolvedEntity], tab: _ClaimTables, previous: ClaimDraft | None = None,
             compared: ClaimDraft | None = None) -> None:
     q = draft.quantity
+    if _rank_follows(text, q, tab):  # 以5500万部位居第二: what follows is the rank it earned, not what is counted
+        clause_end = _after_number(q)
     aspect = _aspect_counted(text, q, tab)
     if aspect:  # 从精准定位、…、玩转流量、跃迁大场五个方面: what is counted is the 方面
         draft.metric = aspect
         draft.explanation.append(f"metric: the parts counted, {aspect}")
+        return
+    base = _last(_SHARE_BASE, text, clause_start, q.start) if q.unit == "%" else None
+    if base:  # 占社会消费品零售总额的比重为26.7%: a share is measured against its base (GOLD.md)
+        draft.metric = base.group("base")
+        draft.explanation.append(f"metric: the base of the share, {draft.metric}")
         return
     share_of = _SHARE_OF.search(text, clause_start, q.start) if q.unit == "%" else None
     if share_of:  # 其中研发人员占比超过六成, 海外收入占比从去年的15%提升至35%: the share of X
@@ -457,9 +487,12 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
             draft.metric, draft.metric_counted = counted, True
             draft.explanation.append(f"metric: the counted noun {counted}")
             return
-    if compared is not None and compared.metric \
-            and text.startswith(tab.comparison_openers, clause_start + (text[clause_start] == " ")):
-        draft.metric = compared.metric  # 零售额410亿元，比去年增长了19%: the change of that amount
+    opening = clause_start + (text[clause_start] == " ")
+    head_end = q.qualifier_span[0] if q.qualifier_span and q.qualifier_span[0] < q.start else q.start
+    if compared is not None and compared.metric and (text.startswith(tab.comparison_openers, opening) or (
+            compared.kind == "level" and tab.change_only_re.fullmatch(text, opening, head_end, timeout=REGEX_TIMEOUT_S))):
+        # 零售额410亿元，比去年增长了19%; 实物商品网上零售额10.4万亿元，增长8.4%: the change of that amount
+        draft.metric = compared.metric
         draft.explanation.append(f"metric: what the clause compares, {compared.quantity.text}'s {draft.metric}")
         return
     phrase, why_not = _words_before(text, q, clause_start, entities, tab)
@@ -496,6 +529,10 @@ def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[
             if head.endswith(word) and not (len(word) == 1 and head.endswith(tab.measure_endings)):  # 产能 is no 产 + 能
                 head = head[: -len(word)].rstrip()
                 changed = True
+    if head.endswith(tab.means_prepositions) and not _is_word(head[-2:]) \
+            and (_rank_follows(text, q, tab) or text.startswith("的", _after_number(q))):
+        # X以5500万部位居第二, X以9.34%的绩效领先 (not 可以, 所以; not 贷款以20年期计算)
+        return None, "no metric: the words before are who acts, the number is the means (以…位居第二)"
     head = _without_tail(head, tab)  # 股票仓位仍然高 → 股票仓位 before the phrase is cut to size
     candidate = _FALLBACK_METRIC.search(head)
     if candidate:  # 共计操盘 → 操盘: what follows the last adverb or linking word
@@ -510,8 +547,12 @@ def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[
     if regex.search(r"[的了在是和与]", _without_openers(candidate.group(), tab)) or candidate.group() in tab.not_metrics:
         return None, None
     words = candidate.group()
-    if candidate.start() > 0 and _is_word(candidate.string[candidate.start() - 1:candidate.start() + 1]) \
-            and not _is_word(words[:2]):
+    broken = candidate.string[candidate.start() - 1:candidate.start() + 1] if candidate.start() > 0 else ""
+    counted_before = regex.search(r"[0-9零一二两三四五六七八九十百千万亿]\ ?\p{Han}?\ ?$", candidate.string[:candidate.start() - 1])
+    if len(words) == _FALLBACK_WINDOW and _is_word(broken) and _opens_noun_phrase(broken, words[1:], tab) \
+            and not counted_before:  # (20万家商户线上营业额: 商户 is the count's before)
+        words = broken[0] + words  # 平台服务商数量, 消费品零售总额: the window cut a noun in two
+    elif _is_word(broken) and not _is_word(words[:2]):
         words = words[1:]  # 计划新增服务商 cut to 划新增服务商: the broken word's half goes
     elif candidate.start() > 0 and candidate.string[candidate.start() - 1].isdigit() and len(words) > 2 \
             and words[0] in tab.measure_words:
@@ -523,6 +564,16 @@ def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[
     if phrase is None:
         return None, f"no metric: {candidate.group()} holds no noun phrase"
     return phrase, None
+
+
+def _opens_noun_phrase(word: str, rest: str, tab: _ClaimTables) -> bool:
+    """Whether dictionary ``word`` is a noun that the words after it (``rest``) go on
+    modifying (平台 + 服务商数量), not a verb or a noun used as one (计划 + 新增服务商)."""
+    tags = word_tags()
+    if tags.get(word) not in tab.phrase_noun_tags:
+        return False
+    following = next((tags[rest[:size]] for size in (4, 3, 2) if rest[:size] in tags), None)
+    return following is None or not following.startswith("v") or following == "vn"
 
 
 def _nouns_at(text: str, start: int, end: int, tab: _ClaimTables) -> str | None:
@@ -631,10 +682,14 @@ def _is_content_word(words: str, tab: _ClaimTables) -> bool:
 
 # The words right before a number that may name its measure: a Latin acronym or up to six Han
 # characters after the last 的 (基金的股票仓位 → 股票仓位).
-_FALLBACK_METRIC = regex.compile(r"(?:[A-Za-z]{2,}|(?:(?!的)\p{Han}){2,6})$")
+_FALLBACK_WINDOW = 6  # Han characters; a word the window cuts in two is mended or dropped
+_FALLBACK_METRIC = regex.compile(rf"(?:[A-Za-z]{{2,}}|(?:(?!的)\p{{Han}}){{2,{_FALLBACK_WINDOW}}})$")
+
+# The base of a share named with 比重/比例 (占社会消费品零售总额的比重为, 占营收比例提升至).
+_SHARE_BASE = regex.compile(r"占(?P<base>(?:(?![的了在是和与其])[\p{Han}A-Za-z]){2,12}?)的?(?:比重|比例)")
 
 # A share named in its clause: 其中研发人员占比超过 → 研发人员.
-_SHARE_OF = regex.compile(r"(?:其中)?(?P<m>(?:(?!其中|[的了在是和与])\p{Han}){2,8}?)占比")
+_SHARE_OF = regex.compile(r"(?:其中)?(?P<m>(?:(?!其中|[的了在是和与])[\p{Han}A-Za-z]){2,10}?)占比")
 
 # A period opening the from-part of a change dates the number in that part only.
 _FROM_WORDS = ("从", "由")
@@ -690,6 +745,8 @@ def _subjects_in(text: str, entities: Sequence[ResolvedEntity], start: int, end:
     return found[::-1]
 
 
+# What separates the items of a list of numbers (10.2%、8.5%和6.3%).
+_LIST_SEPARATOR = regex.compile(r"\s?(?:、|和|与|及|以及|或)\s?")
 _COORDINATION = regex.compile(r"\s?(?:、|和|与|及|以及|，)\s?")
 
 
@@ -749,7 +806,7 @@ def _counted_things(text: str, q: Quantity, entities: Sequence[ResolvedEntity], 
     12 家企业入选), else up to a verb or punctuation (37 名认证的操盘手); not a name that
     merely follows."""
     after = _after_number(q)
-    if tab.count_verb_re.match(text, after, timeout=REGEX_TIMEOUT_S):
+    if tab.count_verb_re.match(text, after, timeout=REGEX_TIMEOUT_S) or _rank_follows(text, q, tab):
         return None  # 28家实现盈利, 45只跑赢大盘: a verb follows, the counted are named elsewhere
     counted = tab.counted_group_re.match(text, after, timeout=REGEX_TIMEOUT_S)
     if counted is None or _clause_word_in(counted.group("noun"), tab):
@@ -951,6 +1008,10 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
         if sentence_subject is not None:
             draft.subject = sentence_subject
             draft.explanation.append("subject: the one the sentence's earlier number is about")
+        elif in_sentence and entities[in_sentence[-1][1]].type == "PROGRAMME":
+            # 宣布推出“燎原计划2.0”，明年将拿出100亿流量: what the programme brings
+            draft.subject = in_sentence[-1][1]
+            draft.explanation.append("subject: the programme the sentence names last")
         elif in_sentence:
             draft.subject = in_sentence[0][1]
             draft.explanation.append("subject: the sentence's first name")
@@ -1103,7 +1164,7 @@ def _modality(draft: ClaimDraft, text: str, clause_start: int, sentence: tuple[i
     elif any(w in text[sentence[0]:q.start] for w in tab.modality["sentence_forecast"]) or any(
             w in _without(clause, tab.forecast_false_friends) for w in tab.modality["forecast"]):
         draft.modality = "forecast"
-    elif any(w in clause for w in tab.modality["commitment"]):
+    elif any(w in clause for w in tab.modality["commitment"]) or _pledges(clause, tab):
         draft.modality = "commitment"
     elif any(w in clause for w in tab.modality["target"]) or _plans_an_act(text, clause_start, q.start, name_spans, tab) or any(
             w in text[sentence[0]:q.start] for w in tab.modality["sentence_target"]) \
@@ -1112,10 +1173,29 @@ def _modality(draft: ClaimDraft, text: str, clause_start: int, sentence: tuple[i
         draft.modality = "target"
     elif any(clause.startswith(w) or w in clause for w in tab.modality["hypothetical"] if len(w) > 1):
         draft.modality = "hypothetical"
-    elif tab.future_jiang_re.search(clause, timeout=REGEX_TIMEOUT_S):
+    elif tab.future_jiang_re.search(clause, timeout=REGEX_TIMEOUT_S) or _future_jiang(clause, tab):
         draft.modality = "forecast"
     if draft.modality != "reported":
         draft.explanation.append(f"modality {draft.modality}")
+
+
+def _future_jiang(clause: str, tab: _ClaimTables) -> bool:
+    """将 before a word the dictionary tags as a verb (将拿出, 将建设): the future; 将 before a
+    noun or pronoun (将该计划升级至) or a verb that modifies a noun (将质押的股份解除质押) is 把."""
+    tags = word_tags()
+    for jiang in regex.finditer(r"将(?:会|要)?\ ?", clause):
+        after = jiang.end()
+        if any(tags.get(clause[after:after + size]) in tab.verb_tags and clause[after + size:after + size + 1] != "的"
+               for size in (3, 2)):
+            return True
+    return False
+
+
+def _pledges(clause: str, tab: _ClaimTables) -> bool:
+    """A future 将 and, after it in the clause, a verb of putting up resources (将拿出100亿流量和
+    5亿元, 将在供应链上投入不少于): a commitment (GOLD.md: 将投入)."""
+    return any(tab.pledge_re.search(clause, jiang.end()) for jiang in regex.finditer("将", clause)
+               if tab.future_jiang_re.match(clause, jiang.start()) or _future_jiang(clause[jiang.start():], tab))
 
 
 def _plans_an_act(text: str, start: int, end: int, name_spans: Sequence[tuple[int, int]], tab: _ClaimTables) -> bool:
@@ -1205,7 +1285,8 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
             _metric(draft, text, clause_start, clause_end, sentence[0], entities, tab,
                     drafts[-1] if drafts and drafts[-1].quantity.end > clause_start else None,
                     _compared(sentence_drafts, q, clause_start))
-            _kind_and_direction(draft, text, clause_start, previous_end, tab)
+            _kind_and_direction(draft, text, clause_start, previous_end, tab,
+                                drafts[-1] if drafts and drafts[-1].quantity.end > clause_start else None)
             _subject(draft, text, entities, clause_start, sentence,
                      _carried_subject(drafts, sentence, text, paragraph_topic, previous_topic), tab,
                      group_before=_previous_clause_group(drafts, sentence, text, clause_start),
@@ -1297,6 +1378,8 @@ _SAME_PARAGRAPH_GAP = regex.compile(r"[^\S\n]*")
 
 _RESPECTIVELY = regex.compile("分别|各自")
 # What may stand between coordinated names, and between the last of them and 分别.
+# What separates the items of a list of numbers (10.2%、8.5%和6.3%).
+_LIST_SEPARATOR = regex.compile(r"\s?(?:、|和|与|及|以及|或)\s?")
 _COORDINATION = regex.compile(r"\s*(?:[和与及、]|以及)?\s*(?:也|都|则|又)?\s*")
 
 

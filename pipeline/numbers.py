@@ -540,7 +540,7 @@ class _NotAmounts:
     set_phrase_after: tuple[str, ...]
     top_before: regex.Pattern
     top_rank_context: regex.Pattern
-    window_after: str
+    window_after: tuple[str, ...]
     window_level_before: regex.Pattern
 
 
@@ -562,7 +562,7 @@ def _not_amounts() -> _NotAmounts:
         # as the rank context of 第N (grammar().rank_context), ending in 前: 位列美国前
         top_rank_context=regex.compile(rf"(?:{_alternation(quantities['rank_words'])})"
                                        rf"[^\P{{Han}}的第前]{{0,4}}{regex.escape(sets['top_before'])}\ ?$"),
-        window_after=table["duration_window"]["after"],
+        window_after=tuple(table["duration_window"]["after"]),
         window_level_before=regex.compile(rf"(?:{_alternation(table['duration_window']['level_before'])})\ ?$"),
     )
 
@@ -776,7 +776,7 @@ def _non_claim_reason(core: _Core, text: str) -> tuple[str | None, str | None]:
         return "period", None
     if core.unit_kind == "duration" and text.startswith(rules.window_after, core.end) \
             and not rules.window_level_before.search(head):
-        return "period", None  # 计划五年内, 在30天内: a window of time; 缩短至30天内 is a level
+        return "period", None  # 计划五年内, 在30天内, 三年来: a window of time; 缩短至30天内 is a level
     if core.unit_kind == "duration" and core.value is None:
         return "vague duration", None
     if core.kind == "chinese" and surface in _DURATION_VAGUE_OR_ARTICLE[:1] and core.unit_kind in ("count", "duration"):

@@ -232,6 +232,8 @@ def test_title_word_after_a_quantifier_names_a_group():
     ("投资者需要保持基金组合的稳定。", set(), {"需要保持基金", "保持基金"}),
     # a time word never opens a fund's name
     ("当下货币基金的收益率持续走低。", set(), {"当下货币基金"}),
+    # a word of what comes next is no part of the name after it
+    ("王文涛表示，下一步商务部将实施新的工程。", {"商务部"}, {"下一步商务部"}),
     # an adverb opening with a preposition is a lead-in even when it is all there is before the suffix
     ("对此公司回应称，该消息不属实。", set(), {"对此公司", "此公司"}),
 ])
