@@ -16,8 +16,11 @@ digits), -3.5 / 负三十二, 2e5 / 2^5, 1/2.3 英寸, 千分之 / 16分之5, �
 unit), 三年半 / 三成半 (X unit 半), 八折 / 7.5折 / 5~6折 (a price as a percent of the
 original), 三四百万 / 十七八岁 (an estimate: a range, qualifier approx), 10与20之间 (a range),
 and X 至 Y after a change verb as two numbers (增持 77.1 万股至 344.45 万股: the change, then
-the level). A numeral that does not read as a whole keeps its longest readable start (五十千
-is 五十). URLs and e-mail addresses are protected spans. ``join_bounds`` joins two bounds of
+the level). Also: numerals spaced out character by character (一百 五 十 二, 百 分 之 2.4:
+``join_spaced_numerals``), k / M after digits (40k, 3M像素; with no unit no claim, as 4K), 打
+as a dozen, 半百, 四万万, 七成六, 十几万多亿, compound money (五元三毛, 两美元又三美分), 两 as a
+weight at the end of a phrase (三十两), and the bounds 等于, 之下, 比 N 大. A numeral that does
+not read as a whole keeps its longest readable start (五十千 is 五十). URLs and e-mail addresses are protected spans. ``join_bounds`` joins two bounds of
 one range (大于10小于20) for users who want intervals; the record keeps them apart. Chinese
 numerals are converted with cn2an (called on numeral spans only: its ``transform`` would
 rewrite ordinary words such as 一样). Every regex runs with a timeout.
