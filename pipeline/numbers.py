@@ -112,6 +112,7 @@ class _Grammar:
     comparison_after: regex.Pattern
     comparison_qualifiers: dict[str, str]
     tenths_units: tuple[str, ...]
+    after_needs_before: dict[str, tuple[str, ...]]
 
 
 _DIGIT = "0-9０-９"
@@ -242,6 +243,7 @@ def grammar() -> _Grammar:
             rf"\ ?(?P<word>{_alternation(comparison['after'])})(?![{comparison['not_before']}])"
             + (rf"(?![{_DIGIT}]|[{_CN_NUMERAL}半](?![些点]))" if comparison.get("not_before_numeral") else "")),
         tenths_units=tuple(table["tenths_after_unit"]),
+        after_needs_before={w: tuple(b) for w, b in qualifiers["after_needs_before"].items()},
         comparison_qualifiers=dict(comparison["after"]),
         units=units,
         prefix_currencies=dict(table["currencies"]["prefix"]),
@@ -900,6 +902,9 @@ def _attach_context(core: _Core, text: str, g: _Grammar) -> None:
             core.qualifier, core.qualifier_span = "at_most", top.span()
             core.notes.append(f"前N大: a top-{text[core.start:core.end]} bound → at_most")
     after = g.qualifier_after_pattern.match(text, core.end, timeout=REGEX_TIMEOUT_S)
+    needs = g.after_needs_before.get(after.group("qual")) if after else None
+    if needs and not regex.search(rf"(?:{_alternation(needs)})[^，,。；;：:！？!?的]*$", text[offset:core.start]):
+        after = None  # 投入的100亿欧元之上追加: "on top of", no bound
     if after and core.qualifier in ("exact", "approx"):
         core.qualifier = g.qualifiers_after[after.group("qual")]
         core.qualifier_span = after.span("qual")

@@ -212,6 +212,18 @@ def test_a_smaller_unit_of_money_is_read_only_where_no_word_goes_on():
     assert [(q.text, q.value) for q in find_quantities("50元6角三分")] == [("50元6角三分", 50.63)]
 
 
+def test_zhishang_bounds_only_after_zai():
+    """在35亿元之上 is a bound; 投入的100亿欧元之上追加 ("on top of") is not."""
+    assert find_quantities("营收在35亿元之上")[0].qualifier == "more_than"
+    assert find_quantities("在电气化方面投入的100亿欧元之上追加的")[0].qualifier == "exact"
+
+
+def test_comparison_with_a_difference_is_no_bound():
+    """比 N 大 bounds; 比5%低0.5个百分点 compares another amount with 5 %."""
+    assert [q.qualifier for q in find_quantities("他的年龄比三十大一些")] == ["more_than"]
+    assert [q.qualifier for q in find_quantities("比5%低0.5个百分点")] == ["exact", "exact"]
+
+
 def test_a_full_width_comma_after_a_latin_currency_sign_breaks_the_number():
     text = "$20，300美圆, ￥300"
     assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == [
