@@ -54,12 +54,13 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import regex
 
 from pipeline.numbers import (Quantity, claim_quantities, find_quantities, fold_variants, fraction_ratio, grammar,
-                              join_bounds, mixed_value, numeral_value, parse_number)
+                              join_bounds, join_spaced_numerals, mixed_value, numeral_value, parse_number)
 
 SPECS_DIR = "recognizers_text_zh_specs"
 OUTPUT = Path(__file__).resolve().parent / "benchmarks" / "conformance.json"
@@ -139,7 +140,18 @@ def _close(a: float | None, b: float | None) -> bool:
 def _numeral_items(text: str, q: Quantity) -> list[tuple[tuple[int, int], float | None]]:
     """The bare numerals inside one quantity: ((start, end), value)."""
     g = grammar()
-    text = fold_variants(text)  # the layer reads 萬 as 万, 壹佰 as 一百
+    # the layer reads 萬 as 万, 壹佰 as 一百, and 一百 五 十 二 with its spaces taken out
+    text, positions = join_spaced_numerals(fold_variants(text))
+    text = fold_variants(text)
+    if positions:
+        working = {original: index for index, original in enumerate(positions)}
+        items = _numeral_items_in(text, replace(q, start=working[q.start], end=working[q.end - 1] + 1))
+        return [((positions[s], positions[e - 1] + 1), v) for (s, e), v in items]
+    return _numeral_items_in(text, q)
+
+
+def _numeral_items_in(text: str, q: Quantity) -> list[tuple[tuple[int, int], float | None]]:
+    g = grammar()
     match = g.numeral.match(text, q.start, q.end)  # within the quantity: 五十千 was read as 五十
     if match is None:
         return []
@@ -235,8 +247,13 @@ def _check_dimension(case: dict) -> tuple[bool, list]:
 
 
 def _interval(q: Quantity) -> tuple[float | None, float | None] | None:
+    if "分之" in q.text and "百分之" not in q.text and q.unit == "%":
+        # 比四分之一大: the reference resolves a fraction as the ratio (0.25), we as 25 %
+        q = replace(q, value=q.value / 100, value_max=None if q.value_max is None else q.value_max / 100)
     if q.value_max is not None:
         return q.value, q.value_max
+    if q.qualifier == "exact" and q.qualifier_span:  # 等于1535: a stated exact value
+        return q.value, q.value
     if q.qualifier in ("more_than", "at_least"):
         return q.value, None
     if q.qualifier in ("less_than", "at_most"):

@@ -433,6 +433,13 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.explanation.append(f"metric after the number: {draft.metric}")
         return
     part = _device_part_after(text, _after_number(q), clause_end, tab) if spec else None
+    if spec and part is None:
+        # 3.0英寸约23万像素带抗反光涂层的TFT材质LCD触摸屏: a second spec straight after this one
+        # describes the same part, named after both
+        nxt = next(iter(find_quantities(text[_after_number(q):_after_number(q) + 12])), None)
+        if nxt is not None and nxt.is_claim and nxt.unit_kind in tab.spec_unit_kinds \
+                and regex.fullmatch(r"\ ?\p{Han}?", text[_after_number(q):_after_number(q) + nxt.start]):
+            part = _device_part_after(text, _after_number(q) + nxt.end, clause_end, tab)
     if part:
         draft.metric = part
         draft.explanation.append(f"metric: the part the spec describes, {part}")

@@ -16,8 +16,11 @@ digits), -3.5 / 负三十二, 2e5 / 2^5, 1/2.3 英寸, 千分之 / 16分之5, �
 unit), 三年半 / 三成半 (X unit 半), 八折 / 7.5折 / 5~6折 (a price as a percent of the
 original), 三四百万 / 十七八岁 (an estimate: a range, qualifier approx), 10与20之间 (a range),
 and X 至 Y after a change verb as two numbers (增持 77.1 万股至 344.45 万股: the change, then
-the level). A numeral that does not read as a whole keeps its longest readable start (五十千
-is 五十). URLs and e-mail addresses are protected spans. ``join_bounds`` joins two bounds of
+the level). Also: numerals spaced out character by character (一百 五 十 二, 百 分 之 2.4:
+``join_spaced_numerals``), k / M after digits (40k, 3M像素; with no unit no claim, as 4K), 打
+as a dozen, 半百, 四万万, 七成六, 十几万多亿, compound money (五元三毛, 两美元又三美分), 两 as a
+weight at the end of a phrase (三十两), and the bounds 等于, 之下, 比 N 大. A numeral that does
+not read as a whole keeps its longest readable start (五十千 is 五十). URLs and e-mail addresses are protected spans. ``join_bounds`` joins two bounds of
 one range (大于10小于20) for users who want intervals; the record keeps them apart. Chinese
 numerals are converted with cn2an (called on numeral spans only: its ``transform`` would
 rewrite ordinary words such as 一样). Every regex runs with a timeout.
@@ -75,6 +78,7 @@ _CN_NUMERAL = _CN_DIGIT + "十百千万亿"
 @dataclass(frozen=True)
 class _Grammar:
     magnitudes: dict[str, int]
+    arabic_magnitudes: dict[str, int]  # magnitudes and the Latin ones (k, M) written after digits
     units: dict[str, tuple[str, str, int]]  # surface → (unit code, unit kind, factor)
     prefix_currencies: dict[str, str]
     qualifiers_before: dict[str, str]
@@ -97,6 +101,18 @@ class _Grammar:
     rank_context: regex.Pattern
     discount_halves: tuple[str, ...]
     discount_body: regex.Pattern  # what may stand before 折 (八, 7.5, 75, 七五, 对)
+    latin_magnitude: regex.Pattern  # k, K, M after digits
+    dozen_word: str
+    dozen_factor: int
+    standalone_units: frozenset[str]
+    minor_currency: dict[str, regex.Pattern]  # currency code → its smaller units after the main one
+    #   (a chain: the captures of ``n`` and ``u`` are its parts)
+    minor_factors: dict[str, dict[str, Decimal]]
+    comparison_before: str
+    comparison_after: regex.Pattern
+    comparison_qualifiers: dict[str, str]
+    tenths_units: tuple[str, ...]
+    after_needs_before: dict[str, tuple[str, ...]]
 
 
 _DIGIT = "0-9０-９"
@@ -111,6 +127,8 @@ _TRILLION = "兆"
 def grammar() -> _Grammar:
     table = load_table("quantities")
     magnitudes = {k: int(v) for k, v in table["magnitudes"].items()}
+    latin_magnitudes = {k: int(v) for k, v in table["latin_magnitudes"].items()}
+    latin = rf"(?:{_alternation(latin_magnitudes)})(?![A-Za-z])"
     units: dict[str, tuple[str, str, int]] = {}
     for word in table["measure_words"]:
         units[word] = (word, "count", 1)
@@ -130,13 +148,20 @@ def grammar() -> _Grammar:
     magnitude = rf"(?!{unit_words_at_magnitude})(?:{_alternation(magnitudes)})"
     magnitude_alt = _alternation(magnitudes)
     inner_alt = _alternation(qualifiers["inner"])
+    # 十几万多亿, 500万余亿: an inner qualifier may also stand between two magnitudes
+    magnitudes_with_inner = rf"(?:{magnitude}(?:(?:{inner_alt})(?={magnitude}))?)*"
+    dozen = table["dozen"]["word"]
     # 1,234 / 1，234 (a full-width comma only before exactly three digits), 3.5, -3.5
     # A minus sign, unless the dash joins two amounts (2005年-2008年, 3万-5万, 15%-20%).
     unit_chars = "".join(sorted(u for u in units if len(u) == 1 and regex.match(r"\p{Han}", u)))
     sign = (rf"(?:(?<![{_DIGIT}A-Za-z.．%％)）{_CN_NUMERAL}{unit_chars}\-－−])[-－−](?=[.．]?[{_DIGIT}])"
             rf"|负(?=[{_DIGIT}]))?")
     # .5 (no integer part) only where no word or number stands before the point
-    digits = (rf"(?:(?:[{_DIGIT}]{{1,3}}(?:[,，][{_DIGIT}]{{3}}(?![{_DIGIT}]))+|[{_DIGIT}]+)(?:[.．][{_DIGIT}]+)?"
+    # After a Latin currency sign ($20，300美圆) only the ASCII comma groups digits: the full-width
+    # one is a clause break there.
+    latin_signs = "".join(sorted({k[-1] for k in table["currencies"]["prefix"] if not regex.search(r"[\p{Han}A-Za-z￥]", k[-1])}))
+    digits = (rf"(?:(?:(?<![{regex.escape(latin_signs)}]\ ?)[{_DIGIT}]{{1,3}}(?:[,，][{_DIGIT}]{{3}}(?![{_DIGIT}]))+"
+              rf"|[{_DIGIT}]{{1,3}}(?:,[{_DIGIT}]{{3}}(?![{_DIGIT}]))+|[{_DIGIT}]+)(?:[.．][{_DIGIT}]+)?"
               rf"|(?<![{_DIGIT}A-Za-z.．])(?<![{_DIGIT}]\ )[.．][{_DIGIT}]+)")
     # 2e5, 12.32e+14, 2^5, 2.5^-1: scientific notation and powers
     exponent = rf"(?:[eE][-+－]?[{_DIGIT}]+|\^[-+－]{{0,2}}[{_DIGIT}]+)(?![{_DIGIT}A-Za-z])"
@@ -147,7 +172,14 @@ def grammar() -> _Grammar:
                     for big, width in (("亿", 4), ("万", 4), ("千", 3), ("百", 2)))
     continuation = (rf"(?:{step})*(?:(?<=万)[{_DIGIT}]{{4}}(?![{_DIGIT}.．])"
                     rf"|(?<=[千百万亿])零[{_DIGIT}]{{1,3}}(?![{_DIGIT}.．]))?")
-    cn_numeral = rf"(?:[{_CN_DIGIT}]|(?!{unit_words_at_magnitude})[{_MAGNITUDE_CHARS}])+"
+    # 两 is a digit before a magnitude (两百, 三千两百), alone (两家) or in the estimate 一两; at
+    # the end of a longer numeral it is the weight (三十两 = 30 两, not 32).
+    cn_digit = (rf"(?:[{_CN_DIGIT.replace('两', '')}]|两(?=[{_MAGNITUDE_CHARS}])|(?<![{_CN_NUMERAL}])两"
+                rf"|(?<=(?<![{_CN_NUMERAL}])一)两)")
+    cn_numeral = rf"(?:{cn_digit}|(?!{unit_words_at_magnitude})[{_MAGNITUDE_CHARS}])+"
+    # 半百 = 50, 半成 = 5 %: 半 as a numeral only before a magnitude or 成 (not 一半, 半成品)
+    cheng_clash = "".join(_UNIT_WORD_CLASH["成"])
+    half_numeral = rf"(?<!一)半(?:[百千万亿]+|(?=成(?![{cheng_clash}])))"
     cn_trillions = rf"(?:{cn_numeral}{_TRILLION}(?=[{_CN_NUMERAL}]*亿))?"
     discounts = table["discounts"]
     discount_body = (rf"[1-9１-９](?:[.．][0-9０-９])?(?![0-9０-９])|[1-9１-９]{{2}}"
@@ -155,11 +187,11 @@ def grammar() -> _Grammar:
                      rf"|{_alternation(discounts['halves'])}")
     numeral = regex.compile(
         rf"""
-        (?P<percent_cn>百分之(?P<pc_body>[{_CN_NUMERAL}点]+|{digits}))
+        (?P<percent_cn>百分之(?P<pc_body>[{_CN_NUMERAL}点]+|{digits}(?:\ ?{latin})?))
       | (?P<mixed>(?P<m_whole>负?[{_CN_NUMERAL}]+|[{_DIGIT}]+)又
             (?P<m_den>[{_CN_NUMERAL}]+|[{_DIGIT}]+)分之(?P<m_num>[{_CN_NUMERAL}]+(?:点[{_CN_DECIMAL_DIGIT}]+)?|{digits})
         | (?P<m_int>(?<![{_DIGIT}.．])[{_DIGIT}]+)\ (?P<m_slash>[{_DIGIT}]+[/／][{_DIGIT}]+)(?![{_DIGIT}/／.．]))
-      | (?P<fraction>(?P<den>[{_CN_NUMERAL}]+|[{_DIGIT}]+)分之(?P<num>[{_CN_NUMERAL}]+(?:点[{_CN_DECIMAL_DIGIT}]+)?|{digits}))
+      | (?P<fraction>(?P<den>负?(?:[{_CN_NUMERAL}]+|[{_DIGIT}]+))分之(?P<num>负?(?:[{_CN_NUMERAL}]+(?:点[{_CN_DECIMAL_DIGIT}]+)?|{digits})))
       | (?P<discount>(?<![{_DIGIT}.．{_CN_NUMERAL}点{_alternation(discounts['not_after'])}])(?P<d_body>{discount_body})
             {regex.escape(discounts['word'])}(?![{discounts['not_before']}]))
       | (?P<doubling>翻(?:了)?(?P<times>[一二两三四])?番)
@@ -168,9 +200,10 @@ def grammar() -> _Grammar:
       | (?P<level>(?:{magnitude_alt})级)
       | (?P<slash>(?<![{_DIGIT}.．/／])(?:(?<![{_DIGIT}A-Za-z])[-－−])?[{_DIGIT}]+[/／][{_DIGIT}]+(?:[.．][{_DIGIT}]+)?(?![{_DIGIT}/／]))
       | (?P<arabic>(?<![{_DIGIT}.．]){sign}(?<![{_DIGIT}.．]){digits}(?:{exponent})?
-            (?:\ ?(?P<a_inner>{inner_alt})(?=\ ?{magnitude}))?(?:\ ?{magnitude})*{continuation})
+            (?:\ ?(?P<a_inner>{inner_alt})(?=\ ?{magnitude}))?(?:\ ?(?:{magnitude}(?:(?:{inner_alt})(?={magnitude}))?|{latin}))*{continuation})
+      | (?P<half>{half_numeral})
       | (?P<chinese>(?:负(?=[{_CN_NUMERAL}]))?{cn_trillions}{cn_numeral}(?:点[{_CN_DECIMAL_DIGIT}]+)?
-            (?:(?P<c_inner>{inner_alt})(?={magnitude}))?(?:{magnitude})*)
+            (?:(?P<c_inner>{inner_alt})(?={magnitude}))?{magnitudes_with_inner}(?P<dozen>{dozen}(?![{_CN_NUMERAL}{_DIGIT}]))?)
         """,
         regex.VERBOSE,
     )
@@ -178,8 +211,11 @@ def grammar() -> _Grammar:
         rf"\ ?(?P<inner>{inner_alt})?\ ?(?P<unit>{_alternation(units)})(?!(?<=[A-Za-z])[A-Za-z])")
     prefix_alt = _alternation(table["currencies"]["prefix"])
     bridge = rf"(?:(?:{_alternation(qualifiers['bridge_modals'])})?(?:{_alternation(qualifiers['bridge_verbs'])})?\ ?)"
+    # 小于 或 等于100, < = 100: a qualifier word may be spaced out character by character
+    spaced_before = "|".join(r"\ *".join(regex.escape(ch) for ch in word)
+                             for word in sorted(qualifiers["before"], key=len, reverse=True))
     qualifier_before_pattern = regex.compile(
-        rf"(?:(?P<qual>{_alternation(qualifiers['before'])})\ ?{bridge})?(?:(?P<cur>{prefix_alt})\ ?)?$"
+        rf"(?:(?P<qual>{spaced_before})\ ?{bridge})?(?:(?P<cur>{prefix_alt})\ ?)?$"
     )
     qualifier_after_pattern = regex.compile(rf"\ ?(?P<qual>{_alternation(qualifiers['after'])})")
     separators = "".join(regex.escape(s) for s in table["range_separators"] if len(s) == 1)
@@ -187,8 +223,28 @@ def grammar() -> _Grammar:
     between = table["between"]
     numeral_char = rf"[{''.join(table['character_variants']['in_numerals'])}{_CN_NUMERAL}负点]"
     rank_context = regex.compile(rf"(?:{_alternation(table['rank_words'])})[^\P{{Han}}的第]{{0,4}}第\ ?$")
+    comparison = qualifiers["comparison"]
+    minor = table["currencies"]["minor"]
+    minor_joiners = _alternation(table["currencies"]["minor_joiners"])
+    one_number = rf"(?:[{_DIGIT}]+|[{_CN_DIGIT}])"
     return _Grammar(
         magnitudes=magnitudes,
+        arabic_magnitudes={**magnitudes, **latin_magnitudes},
+        latin_magnitude=regex.compile(latin),
+        dozen_word=dozen,
+        dozen_factor=int(table["dozen"]["factor"]),
+        standalone_units=frozenset(table["standalone_units"]),
+        minor_currency={
+            code: regex.compile(rf"(?:\ ?(?:{minor_joiners})?\ ?(?P<n>{one_number})\ ?(?P<u>{_alternation(units_)}))+(?!\p{{Han}})")
+            for code, units_ in minor.items()},
+        minor_factors={code: {u: Decimal(str(f)) for u, f in units_.items()} for code, units_ in minor.items()},
+        comparison_before=comparison["before"],
+        comparison_after=regex.compile(
+            rf"\ ?(?P<word>{_alternation(comparison['after'])})(?![{comparison['not_before']}])"
+            + (rf"(?![{_DIGIT}]|[{_CN_NUMERAL}半](?![些点]))" if comparison.get("not_before_numeral") else "")),
+        tenths_units=tuple(table["tenths_after_unit"]),
+        after_needs_before={w: tuple(b) for w, b in qualifiers["after_needs_before"].items()},
+        comparison_qualifiers=dict(comparison["after"]),
         units=units,
         prefix_currencies=dict(table["currencies"]["prefix"]),
         qualifiers_before=dict(qualifiers["before"]),
@@ -225,7 +281,8 @@ def _to_number(value: Decimal) -> int | float:
 
 
 def parse_chinese_numeral(text: str) -> Decimal:
-    """Value of a Chinese numeral (五千六百二十亿, 两万, 七点五, 二〇二二, 百亿)."""
+    """Value of a Chinese numeral (五千六百二十亿, 两万, 七点五, 二〇二二, 百亿, 四万万, 百三)."""
+    text = _normal_chinese_numeral(text)
     if all(ch in "〇零一二三四五六七八九" for ch in text) and len(text) > 1:
         if len(text) == 2 and not any(ch in "〇零" for ch in text):
             raise NotANumber(text)  # 一五年, 九九: a short year or a word, not 15 or 99
@@ -254,6 +311,41 @@ def parse_chinese_numeral(text: str) -> Decimal:
         raise NotANumber(text) from error
 
 
+# 百零十 / 千零十: 零 before a bare 十 (一百零十万 = 110 万); cn2an reads only 一百一十.
+_ZERO_TEN = regex.compile(r"(?<=[百千万亿])零十")
+# 百三, 千三: a magnitude and one digit count one of it (130, 1300); 千八百 (a thousand or so) is not read so.
+_OPENING_MAGNITUDE = regex.compile(r"^(?=[百千][一二三四五六七八九]$)")
+
+
+def _normal_chinese_numeral(text: str) -> str:
+    """``text`` in the form cn2an reads: 万万 is 亿 (四万万), a leading 零 before a magnitude is
+    dropped (零十 = 十), 零十 after a magnitude is 一十, an opening 百/千/万 counts one."""
+    text = text.replace("万万", "亿")
+    if len(text) > 1 and text[0] == "零" and text[1] in _MAGNITUDE_CHARS:
+        text = text[1:]
+    text = _ZERO_TEN.sub("一十", text)
+    return _OPENING_MAGNITUDE.sub("一", text)
+
+
+def _strip_inner_between(text: str, g: "_Grammar") -> tuple[str, str | None]:
+    """``text`` without the inner qualifiers that stand between two magnitudes (十几万多亿,
+    500万余亿: 多 and 余), and the first of them."""
+    found = None
+
+    def drop(match: regex.Match) -> str:
+        nonlocal found
+        found = found or match.group()
+        return ""
+
+    return _inner_between_pattern().sub(drop, text), found
+
+
+@lru_cache(maxsize=1)
+def _inner_between_pattern() -> regex.Pattern:
+    inner = _alternation(grammar().qualifiers_inner)
+    return regex.compile(rf"(?<=[{_MAGNITUDE_CHARS}])(?:{inner})(?=[{_MAGNITUDE_CHARS}])")
+
+
 def _magnitude_product(text: str, magnitudes: dict[str, int]) -> Decimal:
     product, rest = Decimal(1), text.replace(" ", "")
     while rest:
@@ -277,18 +369,34 @@ def numeral_value(match: regex.Match, g: "_Grammar") -> tuple[Decimal, Decimal, 
     if kind == "arabic":
         if inner:
             text = text[:match.start(inner_group) - match.start(kind)] + text[match.end(inner_group) - match.start(kind):]
-        value, multiplier = parse_arabic(text, g.magnitudes)
-        return value, multiplier, inner
+        text, between = _strip_inner_between(text, g)
+        value, multiplier = parse_arabic(text, g.arabic_magnitudes)
+        return value, multiplier, inner or between
+    dozen = Decimal(1)
+    if match.group("dozen"):  # 五十打: 50 dozen
+        text, dozen = text[:-len(g.dozen_word)], Decimal(g.dozen_factor)
+    keep = match.end("c_inner") - match.start(kind) if inner else 0  # 十几万多亿: 几 is c_inner
+    tail, between = _strip_inner_between(text[keep:], g)
+    text, inner = text[:keep] + tail, inner or between
+    value, multiplier, inner = _chinese_value(match, text, inner, g)
+    return value * dozen, multiplier, inner
+
+
+def _chinese_value(match: regex.Match, text: str, inner: str | None, g: "_Grammar") -> tuple[Decimal, Decimal, str | None]:
+    """Value of a ``chinese`` match whose text (dozen and inner words between magnitudes
+    already taken out) is ``text``."""
+    if match.group("c_inner"):  # 五百多万: the numeral, then the magnitude after 多
+        head = text[:match.start("c_inner") - match.start("chinese")]
+        tail = text[match.end("c_inner") - match.start("chinese"):]
+        sign = Decimal(-1) if head.startswith("负") else Decimal(1)
+        multiplier = _magnitude_product(tail, g.magnitudes)
+        return sign * parse_chinese_numeral(head.removeprefix("负")) * multiplier, multiplier, inner
     sign = Decimal(1)
     if text.startswith("负"):  # 负三十二
         sign, text = Decimal(-1), text[1:]
-    if inner:  # 五百多万: the numeral, then the magnitude after 多
-        head = text[:match.start(inner_group) - match.start(kind)]
-        multiplier = _magnitude_product(text[match.end(inner_group) - match.start(kind):], g.magnitudes)
-        return sign * parse_chinese_numeral(head[1:] if head.startswith("负") else head) * multiplier, multiplier, inner
     value = parse_chinese_numeral(text)
     # Without a unit, only 万 and 亿 make a Chinese numeral an amount (两万 yes, 十分 no).
-    return sign * value, Decimal(10000 if any(ch in "万亿" for ch in text) else 1), None
+    return sign * value, Decimal(10000 if any(ch in "万亿" for ch in text) else 1), inner
 
 
 def discount_percent(match: regex.Match) -> Decimal:
@@ -331,9 +439,12 @@ def fraction_ratio(match: regex.Match) -> Decimal:
 
 
 def _fraction_part(text: str) -> Decimal:
+    if text.startswith("负"):  # 负3分之负157: each part may carry its sign
+        return -_fraction_part(text[1:])
     if regex.match(r"[0-9０-９]", text):
-        return parse_arabic(text, {})[0]
+        return parse_arabic(text, grammar().arabic_magnitudes)[0]  # 百分之15k
     magnitudes = grammar().magnitudes
+    text = text.replace("万万", "亿")  # 万万分之七: 万万 is 亿
     if text in magnitudes:  # 千分之一, 万分之三: a bare magnitude is the denominator
         return Decimal(magnitudes[text])
     return parse_chinese_numeral(text)
@@ -437,6 +548,7 @@ def _protected_pattern() -> regex.Pattern:
     g = grammar()
     ratio_after = _alternation(w for w, (_code, kind, _f) in g.units.items() if kind == "ratio")
     latin_units = _alternation(w for w in g.units if regex.fullmatch(r"[A-Za-z]+", w))
+    latin_magnitudes = _alternation(m for m in g.arabic_magnitudes if m not in g.magnitudes)
     all_units = _alternation(g.units)
     return regex.compile(
         rf"""
@@ -456,7 +568,8 @@ def _protected_pattern() -> regex.Pattern:
       | (?<=[(（]\ ?)[036][0-9]{{5}}(?=\ ?[)）]))
   | (?P<dimensions>(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:\ ?[×xX*＊]\ ?[0-9]+(?:\.[0-9]+)?)+(?:\ ?(?:{all_units}))?)
   | (?P<code>(?<![0-9])[A-Za-z]+[-_]?[0-9][0-9A-Za-z.]*(?:-[0-9A-Za-z]+)*
-      | (?<![0-9.])(?![0-9]+[eE][-+]?[0-9]+(?![0-9A-Za-z]))[0-9]+(?!\ ?(?:{latin_units})(?![A-Za-z]))[A-Za-z][0-9A-Za-z]*)
+      | (?<![0-9.])(?![0-9]+[eE][-+]?[0-9]+(?![0-9A-Za-z]))(?![0-9]+(?:{latin_magnitudes})(?![0-9A-Za-z]))
+        [0-9]+(?!\ ?(?:{latin_units})(?![A-Za-z]))[A-Za-z][0-9A-Za-z]*)
     """,
         regex.VERBOSE,
     )
@@ -520,7 +633,7 @@ _UNIT_WORD_CLASH = {
     "例": "如",
     "座": "谈",
     "股": "东份权票价市",
-    "成": "为立本功交员果就长熟",
+    "成": "为立本功交员果就长熟品",
     "米": "兰",
     "点": "击评赞名",
 }
@@ -569,7 +682,7 @@ def _not_amounts() -> _NotAmounts:
 
 def _set_phrase_count(core: _Core, text: str) -> bool:
     """九大金融机构, 五连阳: a whole number above one, no unit, straight before a set-phrase word."""
-    return (core.unit is None and core.kind in ("arabic", "chinese") and core.multiplier == 1
+    return (core.unit is None and not core.compared and core.kind in ("arabic", "chinese") and core.multiplier == 1
             and core.value is not None and core.value > 1 and core.value == core.value.to_integral_value()
             and text.startswith(_not_amounts().set_phrase_after, core.end))
 
@@ -594,6 +707,7 @@ class _Core:
     multiplier: Decimal = Decimal(1)
     numeral_end: int = 0
     value_max: Decimal | None = None
+    compared: bool = False  # 比三十大: the adjective after the number is a comparison's
     notes: list[str] = field(default_factory=list)
 
 
@@ -656,16 +770,33 @@ def _read_core(match: regex.Match, g: _Grammar) -> _Core | None:
         elif kind in ("arabic", "chinese", "slash") and _NEIGHBOUR_DIGITS.match(text):
             core = _Core(start, end, None, kind, qualifier="approx")
             core.notes.append(f"estimate {text}: no value")
+        elif kind == "half":  # 半百 = 50; 半 before 成 = 0.5 (半成 = 5 %)
+            core = _Core(start, end, Decimal("0.5") * _magnitude_product(text[1:], g.magnitudes), kind,
+                         multiplier=Decimal(10000 if any(ch in "万亿" for ch in text) else 1))
+            core.notes.append(f"{text}: half of {text[1:] or 'one'}")
         else:
+            if kind == "chinese" and match.group("dozen") and _opens_word(match.string, match.start("dozen")):
+                raise NotANumber(text)  # 一打开, 十打造: 打 is a verb
             value, multiplier, inner = numeral_value(match, g)
             core = _Core(start, end, value, kind, multiplier=multiplier)
+            if match.group("dozen"):
+                core.notes.append(f"{g.dozen_word}: a dozen")
             if inner:
                 core.qualifier = g.qualifiers_inner[inner]
-                core.qualifier_span = match.span("a_inner" if kind == "arabic" else "c_inner")
+                group = "a_inner" if kind == "arabic" else "c_inner"
+                inner_at = match.start(group) if match.group(group) else match.string.find(inner, start, end)
+                core.qualifier_span = (inner_at, inner_at + len(inner))
                 core.notes.append(f"qualifier {inner} → {core.qualifier}")
     except NotANumber:
         return None
     return core
+
+
+def _opens_word(text: str, position: int) -> bool:
+    """Whether the character at ``position`` and the next make a dictionary word (打造)."""
+    from pipeline.entities import word_tags  # jieba's word list, loaded on first use
+
+    return text[position:position + 2] in word_tags()
 
 
 def _attach_unit(core: _Core, text: str, g: _Grammar) -> None:
@@ -679,8 +810,10 @@ def _attach_unit(core: _Core, text: str, g: _Grammar) -> None:
     following = text[match.end():match.end() + 1]
     if following and following in _UNIT_WORD_CLASH.get(surface[-1], "") and len(surface) == 1:
         return
-    if surface == "成" and core.kind not in ("chinese", "arabic"):
+    if surface == "成" and core.kind not in ("chinese", "arabic", "half"):
         return
+    if surface in g.standalone_units and regex.match(r"\ *\p{Han}", text[match.end():match.end() + 4]):
+        return  # 三两句: 两 is a unit only at the end of a phrase (三十两。)
     if surface == g.index_points["word"] and (
             core.value is None
             or (core.value == core.value.to_integral_value() and core.value <= g.index_points["max_hour"])):
@@ -697,11 +830,55 @@ def _attach_unit(core: _Core, text: str, g: _Grammar) -> None:
         core.value += Decimal("0.5")  # 一吨半, 三年半
         core.end += len(half["word"])
         core.notes.append(f"{half['word']} after the unit: and a half")
+    elif surface in g.tenths_units and _tenth_after(core, text, g):
+        pass  # 七成六 = 76 %
+    if unit_kind == "currency" and code in g.minor_currency:
+        _attach_minor_currency(core, code, text, g)
     if match.group("inner"):
         core.qualifier = g.qualifiers_inner[match.group("inner")]
         core.qualifier_span = match.span("inner")
         core.notes.append(f"qualifier {match.group('inner')} → {core.qualifier}")
     core.notes.append(f"unit {surface} → {code}")
+
+
+_TENTH_DIGITS = "一二三四五六七八九"
+
+
+def _tenth_after(core: _Core, text: str, g: _Grammar) -> bool:
+    """七成六: one digit after a ratio unit counts tenths of it (7.6 成 = 76 %), where the digit
+    ends the numeral (not 三成一致, 三成五家)."""
+    digit = text[core.end:core.end + 1]
+    if (not digit or digit not in _TENTH_DIGITS or core.value is None or core.multiplier != 1
+            or core.value != core.value.to_integral_value()):
+        return False
+    after = core.end + 1
+    if (text[after:after + 1] in _CN_NUMERAL + "点" and text[after:after + 1]
+            or g.unit_pattern.match(text, after, timeout=REGEX_TIMEOUT_S)
+            or g.numeral_words.match(text, core.end, timeout=REGEX_TIMEOUT_S)):
+        return False
+    core.value += Decimal(_TENTH_DIGITS.index(digit) + 1) / 10
+    core.end = after
+    core.notes.append(f"{digit} after the unit: tenths")
+    return True
+
+
+def _attach_minor_currency(core: _Core, code: str, text: str, g: _Grammar) -> None:
+    """五元三毛 = 5.3 元, 两美元又三美分 = 2.03 美元: smaller units after the main one."""
+    if core.value is None or core.multiplier != 1:
+        return
+    chain = g.minor_currency[code].match(text, core.end, timeout=REGEX_TIMEOUT_S)
+    if chain is None:
+        return
+    factors = g.minor_factors[code]
+    total = Decimal(0)
+    for number, unit in zip(chain.captures("n"), chain.captures("u")):
+        count = Decimal(number.translate(_FULL_WIDTH_DIGITS).translate(_CN_DIGIT_TO_ARABIC))
+        total += count * factors[unit]
+    if total >= 1:
+        return  # 5元12角: not a smaller part of one 元
+    core.value += -total if core.value < 0 else total
+    core.end = chain.end()
+    core.notes.append(f"smaller units {text[chain.start():chain.end()].strip()}: +{total}")
 
 
 def _attach_context(core: _Core, text: str, g: _Grammar) -> None:
@@ -713,7 +890,7 @@ def _attach_context(core: _Core, text: str, g: _Grammar) -> None:
             core.unit, core.unit_kind = currency, "currency"
             core.notes.append(f"currency prefix {before.group('cur')} → {currency}")
     if before and before.group("qual") and core.qualifier == "exact":
-        word = before.group("qual")
+        word = before.group("qual").replace(" ", "")  # 小于 或 等于
         qual_end = offset + before.end("qual")
         if not any(text.startswith(friend, qual_end - len(friend)) for friend in g.before_false_friends):
             core.qualifier = g.qualifiers_before[word]
@@ -725,10 +902,29 @@ def _attach_context(core: _Core, text: str, g: _Grammar) -> None:
             core.qualifier, core.qualifier_span = "at_most", top.span()
             core.notes.append(f"前N大: a top-{text[core.start:core.end]} bound → at_most")
     after = g.qualifier_after_pattern.match(text, core.end, timeout=REGEX_TIMEOUT_S)
+    needs = g.after_needs_before.get(after.group("qual")) if after else None
+    if needs and not regex.search(rf"(?:{_alternation(needs)})[^，,。；;：:！？!?的]*$", text[offset:core.start]):
+        after = None  # 投入的100亿欧元之上追加: "on top of", no bound
     if after and core.qualifier in ("exact", "approx"):
         core.qualifier = g.qualifiers_after[after.group("qual")]
         core.qualifier_span = after.span("qual")
         core.notes.append(f"qualifier {after.group('qual')} → {core.qualifier}")
+    if core.qualifier == "exact" and core.qualifier_span is None:
+        _attach_comparison(core, text, g)
+
+
+def _attach_comparison(core: _Core, text: str, g: _Grammar) -> None:
+    """比三十大, 比 170 低: 比 straight before the number, the adjective straight after it."""
+    lead = core.start - (1 if text[core.start - 1:core.start] == " " else 0)
+    if not text.startswith(g.comparison_before, lead - len(g.comparison_before)):
+        return
+    adjective = g.comparison_after.match(text, core.end, timeout=REGEX_TIMEOUT_S)
+    if adjective is None:
+        return
+    core.qualifier = g.comparison_qualifiers[adjective.group("word")]
+    core.compared = True
+    core.qualifier_span = (lead - len(g.comparison_before), adjective.end())
+    core.notes.append(f"{g.comparison_before}…{adjective.group('word')}: compared → {core.qualifier}")
 
 
 def _non_claim_reason(core: _Core, text: str) -> tuple[str | None, str | None]:
@@ -738,6 +934,8 @@ def _non_claim_reason(core: _Core, text: str) -> tuple[str | None, str | None]:
     surface = text[core.start:core.numeral_end or core.end]
     if grammar().rank_context.search(head):
         return None, "rank"
+    if core.unit is None and core.kind == "arabic" and grammar().latin_magnitude.search(surface):
+        return "code", None  # 4K, 12K 屏, 3M: with no unit a Latin magnitude may be a name
     if _set_phrase_count(core, text):
         rules = _not_amounts()
         if not rules.top_before.search(head):
@@ -787,7 +985,7 @@ def _non_claim_reason(core: _Core, text: str) -> tuple[str | None, str | None]:
         return "bare number", None  # 千万 alone is also an adverb (千万不要)
     if core.unit is None and core.kind == "slash":
         return "bare number", None  # 8/15 without a unit may be a date
-    if core.unit is None and core.multiplier == 1 and core.kind in ("arabic", "chinese"):
+    if core.unit is None and core.multiplier == 1 and core.kind in ("arabic", "chinese", "half"):
         digits = regex.sub(r"[^0-9]", "", surface.translate(_FULL_WIDTH_DIGITS))
         if core.kind == "arabic" and len(digits) == 4 and 1900 <= int(digits) <= 2100 and "." not in surface:
             return "year", None
@@ -885,10 +1083,101 @@ def fold_variants(text: str) -> str:
     return g.variant_run.sub(fold_run, text, timeout=REGEX_TIMEOUT_S)
 
 
+# What a numeral spaced out character by character (一百 五 十 二, 百 分 之 2.4, 六 点 五 成,
+# 7 万5 千4 百) is made of: numeral characters, the words of fractions, ratios and bounds
+# inside a numeral, digits, and the Latin magnitudes.
+_SPACED_CHARS = "零〇一二两三四五六七八九十百千万亿兆点负余多几又分之个成折打半0-9０-９.．kKＫM"
+_GAP = "\\ \t\u3000"
+_DIGIT_CHARS = "零〇一二两三四五六七八九0123456789０１２３４５６７８９"
+
+
+@lru_cache(maxsize=1)
+def _spaced_pattern() -> tuple[regex.Pattern, regex.Pattern]:
+    chars = _SPACED_CHARS + "".join(grammar().fold_in_numerals)
+    return (regex.compile(rf"[{chars}]+(?:[{_GAP}]+[{chars}]+)+"), regex.compile(rf"[{chars}]+"))
+
+
+def join_spaced_numerals(text: str) -> tuple[str, list[int] | None]:
+    """``(working text, positions)``: ``text`` with the spaces inside a numeral spaced out
+    character by character taken out, and for each working character its index in ``text``
+    (one more entry: ``len(text)``); ``None`` when nothing was taken out.
+
+    Pieces are joined only when together they read as one quantity from the first character
+    to the last, and never two digits straight across a space (2023 5, 1 2 3 stay apart),
+    unless what they make is a discount (7 2 折)."""
+    if not any(ch in text for ch in " \t\u3000"):
+        return text, None
+    run_pattern, piece_pattern = _spaced_pattern()
+    removed: list[int] = []
+    for run in run_pattern.finditer(text, timeout=REGEX_TIMEOUT_S):
+        pieces = [m.span() for m in piece_pattern.finditer(text, run.start(), run.end(), timeout=REGEX_TIMEOUT_S)]
+        i = 0
+        while i < len(pieces) - 1:
+            for j in range(len(pieces) - 1, i, -1):
+                if _reads_as_one(text, pieces[i:j + 1]):
+                    removed += [k for (_, e), (s, _) in zip(pieces[i:j], pieces[i + 1:j + 1]) for k in range(e, s)]
+                    i = j
+                    break
+            i += 1
+    if not removed:
+        return text, None
+    gone = set(removed)
+    positions = [k for k in range(len(text)) if k not in gone] + [len(text)]
+    return "".join(text[k] for k in positions[:-1]), positions
+
+
+def _reads_as_one(text: str, pieces: list[tuple[int, int]]) -> bool:
+    first, last = pieces[0][0], pieces[-1][1]
+    if regex.match(r"[A-Za-z0-9０-９.．]", text[first - 1:first] if first else "") or regex.match(
+            r"[A-Za-z0-9０-９]", text[last:last + 1]):
+        return False  # EXP2000 MON300, 4 Months: the pieces are parts of Latin words or codes
+    if any(text[e - 1] in _NO_GAP_AFTER for (_, e) in pieces[:-1]):
+        return False  # 2. 100%: a list number, not 2.100; 负 and a decimal point hold to what follows
+    if first and _opens_word(text, first - 1):
+        return False  # 担负 一定: the first piece ends a word
+    joined = fold_variants("".join(text[s:e] for s, e in pieces))
+    digit_gap = any(text[e - 1] in _DIGIT_CHARS and text[s] in _DIGIT_CHARS
+                    for (_, e), (s, _) in zip(pieces, pieces[1:]))
+    if digit_gap and not joined.endswith(load_table("quantities")["discounts"]["word"]):
+        return False
+    # Read in context: the words after the last piece may hold its unit (十 余 万人), or show
+    # that the last piece opens a word (500 千伏, 上千亿 两 白银).
+    found = [q for q in _scan(joined + fold_variants(text[last:last + 12])) if q.start < len(joined)]
+    if len(found) != 1 or found[0].value is None or found[0].start != 0 or found[0].end < len(joined):
+        return False
+    if found[0].end == len(joined) and _opens_word(text, last - 1):
+        return False
+    return not digit_gap or found[0].unit == "%"
+
+
+_NO_GAP_AFTER = ".．负"
+
+
+def _moved_back(q: Quantity, positions: list[int], original: str) -> Quantity:
+    def back(start: int, end: int) -> tuple[int, int]:
+        return positions[start], positions[end - 1] + 1 if end > start else positions[start]
+
+    start, end = back(q.start, q.end)
+    span = q.qualifier_span
+    return replace(q, start=start, end=end, text=original[start:end],
+                   qualifier_span=None if span is None else back(*span))
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every numeric expression in ``text``, in order (see the module docstring)."""
+    original = text
+    working, positions = join_spaced_numerals(fold_variants(text))
+    quantities = _scan(fold_variants(working) if positions else working)
+    if positions:
+        return [_moved_back(q, positions, original) for q in quantities]
+    if original != working:
+        quantities = [replace(q, text=original[q.start:q.end]) for q in quantities]
+    return quantities
+
+
+def _scan(text: str) -> list[Quantity]:
+    """The quantities of ``text`` (already folded and joined)."""
     g = grammar()
-    original, text = text, fold_variants(text)
     protected = _protected_spans(text)
     quantities: list[Quantity] = []
     for start, end, reason in protected:
@@ -922,8 +1211,6 @@ def find_quantities(text: str) -> list[Quantity]:
         quantities.append(quantity)
         position = quantity.end
     quantities.sort(key=lambda q: q.start)
-    if original != text:
-        quantities = [replace(q, text=original[q.start:q.end]) for q in quantities]
     return quantities
 
 
@@ -937,6 +1224,8 @@ def _read_longest_core(match: regex.Match, text: str, g: _Grammar) -> _Core | No
         shorter = g.numeral.match(text, match.start(), end, timeout=REGEX_TIMEOUT_S)
         if shorter is not None:
             match, end = shorter, shorter.end()
+            if _OPENING_MAGNITUDE.match(match.group()):
+                return None  # 千八百里: 千八 (1800) only when the numeral ends there
             core = _read_core(match, g)
     return core
 

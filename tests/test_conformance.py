@@ -20,17 +20,18 @@ pytestmark = [
     pytest.mark.skipif(not SPECS.is_dir(), reason=f"{SPECS} is not on this machine"),
 ]
 
-# Pass rate on the cases the reference (.NET) supports, measured 81.6 / 71.7 / 77.8 / 100 /
-# 81.2 / 70.0 % (was 64.9 / 59.2 / 42.9 / 100 / 75.0 / 70.0 % before discounts, estimates,
-# exponents, mixed fractions, 兆, between-ranges and joined bounds; 39.2 / 37.5 / 4.8 / 100 /
-# 75.0 / 23.3 % before fractions, 千分之, 几, financial numerals and 负), rounded down to 5 %.
+# Pass rate on the cases the reference (.NET) supports, measured 97.0 / 95.4 / 96.8 / 100 /
+# 96.9 / 100 % (81.6 / 71.7 / 77.8 / 100 / 81.2 / 70.0 % before spaced-out numerals, k and M,
+# 打, 半百, 万万, compound money, 两 and bytes, 等于 / 之下 / 比 N 大; 64.9 / 59.2 / 42.9 / 100 /
+# 75.0 / 70.0 % before discounts, estimates, exponents, mixed fractions, 兆, between-ranges and
+# joined bounds), the 95 % target as the floor: what is left is listed in the README.
 FLOORS = {
-    "Number_Chinese_NumberModel.json": 0.80,
-    "Number_Chinese_PercentModel.json": 0.70,
-    "Number_Chinese_NumberRangeModel.json": 0.75,
+    "Number_Chinese_NumberModel.json": 0.95,
+    "Number_Chinese_PercentModel.json": 0.95,
+    "Number_Chinese_NumberRangeModel.json": 0.95,
     "Number_Chinese_OrdinalModel.json": 1.0,
-    "NumberWithUnit_Chinese_CurrencyModel.json": 0.80,
-    "NumberWithUnit_Chinese_DimensionModel.json": 0.70,
+    "NumberWithUnit_Chinese_CurrencyModel.json": 0.95,
+    "NumberWithUnit_Chinese_DimensionModel.json": 0.95,
 }
 
 

@@ -77,6 +77,35 @@ QUANTITIES = [
     pytest.param("甲醛含量≤1.5毫克/升", "1.5毫克", 1.5, None, "毫克", "at_most", id="symbol-at-most"),
     pytest.param("年薪可达15万美元或以上", "15万美元", 150000, None, "USD", "at_least", id="huo-yishang"),
     pytest.param("价格在10元与20元之间", "10元与20元", 10, 20, "CNY", "exact", id="between-range"),
+    # numerals spaced out character by character are one numeral
+    pytest.param("共一百 五 十 二人", "一百 五 十 二人", 152, None, "人", "exact", id="spaced-chinese-numeral"),
+    pytest.param("投资7 万5 千4 百元", "7 万5 千4 百元", 75400, None, "CNY", "exact", id="spaced-arabic-magnitudes"),
+    pytest.param("规模二十 億元", "二十 億元", 2000000000, None, "CNY", "exact", id="spaced-traditional-yi"),
+    pytest.param("增长百 分 之2.4", "百 分 之2.4", 2.4, None, "%", "exact", id="spaced-percent"),
+    pytest.param("下降六   个 百 分点", "六   个 百 分点", 6, None, "pp", "exact", id="spaced-percentage-points"),
+    pytest.param("约六 点 五 成用户", "六 点 五 成", 65, None, "%", "approx", id="spaced-cheng"),
+    pytest.param("全场7 2 折", "7 2 折", 72, None, "%", "exact", id="spaced-discount"),
+    pytest.param("员工十 余 万人", "十 余 万人", 100000, None, "人", "more_than", id="spaced-inner-qualifier"),
+    pytest.param("占比三 百 五 又 三 分之 一", "三 百 五 又 三 分之 一", 350 + 1 / 3, None, None, "exact", id="spaced-mixed-fraction"),
+    # Latin thousand and million, with a unit
+    pytest.param("提升12k个百分点", "12k个百分点", 12000, None, "pp", "exact", id="k-percentage-points"),
+    pytest.param("占比百分之3.2k", "百分之3.2k", 3200, None, "%", "exact", id="k-percent"),
+    pytest.param("最高感光度3M像素", "3M像素", 3000000, None, "像素", "exact", id="mega-pixels"),
+    # 成 with tenths and halves, 半百, 万万, compound money, 两 as a weight, bits and bytes
+    pytest.param("约七成六的受访者", "七成六", 76, None, "%", "approx", id="cheng-tenths"),
+    pytest.param("仅半成用户", "半成", 5, None, "%", "exact", id="half-cheng"),
+    pytest.param("人口四万万人", "四万万人", 400000000, None, "人", "exact", id="wan-wan-is-yi"),
+    pytest.param("手机壳五元三毛", "五元三毛", 5.3, None, "CNY", "exact", id="yuan-and-mao"),
+    pytest.param("这台电脑两美元又三美分", "两美元又三美分", 2.03, None, "USD", "exact", id="dollars-and-cents"),
+    pytest.param("我有20个比特币", "20个比特币", 20, None, "BTC", "exact", id="bitcoin"),
+    pytest.param("黄金三十两", "三十两", 30, None, "两", "exact", id="liang-weight"),
+    pytest.param("容量五十兆字节", "五十兆字节", 50, None, "兆字节", "exact", id="megabytes"),
+    # bounds: 等于, 之下, 比 N 大, spaced bound words, inner qualifiers between magnitudes
+    pytest.param("负荷量等于1535吨", "1535吨", 1535, None, "吨", "exact", id="dengyu"),
+    pytest.param("指数在3000点之下", "3000点", 3000, None, "点", "less_than", id="zhixia"),
+    pytest.param("身高比 170 厘米低", "170 厘米", 170, None, "厘米", "less_than", id="comparison-lower"),
+    pytest.param("数量小于 或 等于100家", "100家", 100, None, "家", "at_most", id="spaced-bound-word"),
+    pytest.param("规模达十几万多亿元", "十几万多亿元", 10 ** 13, None, "CNY", "more_than", id="inner-between-magnitudes"),
 ]
 
 
@@ -143,6 +172,63 @@ def test_ordinary_words_are_not_numbers():
 def test_numerals_inside_words_are_not_amounts(sentence):
     """一切, 四川, 唯一一个 (not 11 个), 一波三折 and 三折叠 (not discounts) hold no claim."""
     assert [(q.text, q.unit) for q in find_quantities(sentence) if q.is_claim or q.unit] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("2023年 5月", [("2023年", "year"), ("5", "date")]),  # two numbers: a year and a month
+    ("1 2 3", [("1", "bare number"), ("2", "bare number"), ("3", "bare number")]),  # digits across a space
+    ("支持 3 5G", [("3", "bare number"), ("5G", "code")]),
+    ("一 二 三", [("一", "bare number"), ("二", "bare number"), ("三", "bare number")]),
+    ("2. 100%", [("2", "bare number"), ("100%", None)]),  # a list number, not 2.100 %
+    ("EXP2000 MON300", [("EXP2000", "code"), ("MON300", "code")]),
+    ("《四月三周两天》4 Months", [("四", "date"), ("三周", None), ("两天", None), ("4", "bare number")]),
+])
+def test_spaced_numbers_that_stay_apart(sentence, expected):
+    assert [(q.text, q.non_claim) for q in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "4K电视", "支持12K 屏", "24K金", "3M公司", "月薪40k",  # Latin magnitude, no unit: a name or no claim
+    "三两句话", "卖了一两天",  # 两 before a word: a numeral, not the weight
+    "新大陆打击海盗", "一打开就", "半成品", "一半成本", "年过半百", "千八百里",  # 打, 半, 千 in words
+    "将会一次比一次多",  # 比 N 多 on an article 一
+])
+def test_new_families_make_no_claim_in_words(sentence):
+    assert [(q.text, q.value, q.unit) for q in find_quantities(sentence)
+            if q.is_claim and q.unit not in ("CNY", "天")] == []
+
+
+def test_dozen_and_traditional_numerals_are_read():
+    assert [(q.text, q.value) for q in find_quantities("五十打")] == [("五十打", 600)]
+    assert [(q.text, q.value) for q in find_quantities("十打蘋果")] == [("十打", 120)]
+    assert [(q.text, q.value) for q in find_quantities("百三")] == [("百三", 130)]
+    assert [(q.text, q.value) for q in find_quantities("一百零十万")] == [("一百零十万", 1100000)]
+    assert [(q.text, q.value) for q in find_quantities("5k-20k")] == [("5k-20k", 5000)]
+    assert find_quantities("5k-20k")[0].value_max == 20000
+
+
+def test_a_smaller_unit_of_money_is_read_only_where_no_word_goes_on():
+    assert [(q.text, q.value, q.unit) for q in find_quantities("5元3分钟")] == [("5元", 5, "CNY"), ("3分钟", 3, "分钟")]
+    assert [(q.text, q.value) for q in find_quantities("50元6角三分")] == [("50元6角三分", 50.63)]
+
+
+def test_zhishang_bounds_only_after_zai():
+    """在35亿元之上 is a bound; 投入的100亿欧元之上追加 ("on top of") is not."""
+    assert find_quantities("营收在35亿元之上")[0].qualifier == "more_than"
+    assert find_quantities("在电气化方面投入的100亿欧元之上追加的")[0].qualifier == "exact"
+
+
+def test_comparison_with_a_difference_is_no_bound():
+    """比 N 大 bounds; 比5%低0.5个百分点 compares another amount with 5 %."""
+    assert [q.qualifier for q in find_quantities("他的年龄比三十大一些")] == ["more_than"]
+    assert [q.qualifier for q in find_quantities("比5%低0.5个百分点")] == ["exact", "exact"]
+
+
+def test_a_full_width_comma_after_a_latin_currency_sign_breaks_the_number():
+    text = "$20，300美圆, ￥300"
+    assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == [
+        ("20", 20, "USD"), ("300美圆", 300, "USD"), ("300", 300, "CNY")]
+    assert [q.value for q in find_quantities("股份871，021股")] == [871021]
 
 
 def test_a_number_that_does_not_read_keeps_its_longest_readable_start():
