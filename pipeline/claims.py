@@ -744,7 +744,7 @@ def _subjects_in(text: str, entities: Sequence[ResolvedEntity], start: int, end:
                 listed_with_excluded >= 0 and _COORDINATION.fullmatch(text, mention_end, listed_with_excluded)):
             listed_with_excluded = position  # 红杉中国和高瓴资本领投: both are investors
             continue
-        if text.endswith(tab.not_subject_after, max(0, position - 2), position) \
+        if text[max(0, position - 4):position].rstrip("了 ").endswith(tab.not_subject_after) \
                 or "rule:outlet" in entities[index].sources \
                 or text.startswith(tab.aside_clause_openers, _clause_start(text, start, position)):
             continue

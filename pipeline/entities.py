@@ -26,7 +26,7 @@ from functools import lru_cache
 import regex
 
 from pipeline.numbers import find_quantities
-from pipeline.segment import common_word_tags
+from pipeline.segment import common_word_tags, get_segmenter
 from pipeline.tables import alternation as _alt
 from pipeline.tables import load_table
 
@@ -109,6 +109,10 @@ class _Tables:
     lead_in_adverb_tags: frozenset[str]
     lead_in_verb_tags: frozenset[str]
     lead_in_time_tags: frozenset[str]
+    clause_word_tags: frozenset[str]  # tags of words no name runs on into (增长 v, 同比 d)
+    listed_kind_re: regex.Pattern  # 米哈游、叠纸游戏等公司: names listed before their kind
+    institution_endings: tuple[str, ...]  # what an institution's name may end with (组织, 中心, 会)
+    org_suffix_end_re: regex.Pattern  # an organisation suffix at the end of a text
     not_given_name_tags: frozenset[str]
 
 
@@ -126,7 +130,8 @@ def tables() -> _Tables:
         org_suffix_re=regex.compile(_alt(t["org_suffixes"])),
         known_orgs=frozenset(known),
         known_org_re=regex.compile(
-            rf"(?<![A-Za-z0-9])(?:{_alt(known)})(?:{_alt(units)})?(?![A-Za-z0-9])"
+            # a Latin name is no part of a longer Latin word or code; 小鹏汽车10月 is still one
+            rf"(?<![A-Za-z0-9])(?:{_alt(known)})(?:{_alt(units)})?(?!(?<=[A-Za-z0-9])[A-Za-z0-9])"
         ),
         locations_re=regex.compile(_alt(t["locations"])),
         quoted_descriptors={k: tuple(v) for k, v in t["quoted_descriptors"].items()},
@@ -169,6 +174,12 @@ def tables() -> _Tables:
         lead_in_adverb_tags=frozenset(t["lead_in_adverb_tags"]),
         lead_in_verb_tags=frozenset(t["lead_in_verb_tags"]),
         lead_in_time_tags=frozenset(t["lead_in_time_tags"]),
+        clause_word_tags=frozenset(t["lead_in_function_tags"] + t["lead_in_adverb_tags"] + t["lead_in_verb_tags"]),
+        institution_endings=tuple(t["institution_endings"]),
+        org_suffix_end_re=regex.compile(rf"(?:{_alt(t['org_suffixes'])})$"),
+        listed_kind_re=regex.compile(
+            r"(?P<items>(?:[\p{Han}A-Za-z0-9]{2,8}(?:、|和|与|及))+[\p{Han}A-Za-z0-9]{2,8})等"
+            rf"(?:[0-9一二两三四五六七八九十几多]+[家个])?(?:{_alt(t['listed_org_kinds'])})"),
         not_given_name_tags=frozenset(t["not_given_name_tags"]),
     )
 
@@ -335,6 +346,39 @@ def _listed_company_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
                 break
         if 2 <= len(run) <= 8 and not run.startswith(tuple(tab.non_name_words)):
             yield Candidate(start, start + len(run), run, "ORG", "rule:stock_code", 0.9)
+
+
+def _listed_kind_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
+    """Names listed before 等 and the kind they are (米哈游、叠纸游戏等公司, 蔚来和小鹏等3家车企):
+    each item is an organisation. The first item loses the lead-in words before it (包括…)."""
+    dictionary = get_segmenter("jieba").tokenizer.FREQ
+    for match in tab.listed_kind_re.finditer(text, timeout=REGEX_TIMEOUT_S):
+        position = match.start("items")
+        for item in _LIST_SPLIT.split(match.group("items")):
+            start, end = position, position + len(item)
+            position = end + 1
+            while (lead_in := tab.org_lead_in_re.match(text, start, end)) and end - lead_in.end() >= 2 \
+                    and not (lead_in.end() - start == 1 and text[start:start + 2] in dictionary):
+                start = lead_in.end()  # 包括米哈游, 以华夏, 通过工行 (not 中航地产, 家居业)
+            name = text[start:end]
+            if 2 <= len(name) <= 8 and not name.isdigit() and not _runs_into_clause(name, tab) \
+                    and not _common_words_only(name) and not regex.search(r"[的了在是]", name):  # (委托理财, 场地租金)
+                yield Candidate(start, end, name, "ORG", "rule:listed_kind", 0.75)
+
+
+def _common_words_only(name: str) -> bool:
+    """Whether ``name`` is made of jieba's common dictionary words and nothing else."""
+    tags = word_tags()
+    position = 0
+    while position < len(name):
+        size = next((n for n in (4, 3, 2) if name[position:position + n] in tags), 0)
+        if not size:
+            return False
+        position += size
+    return True
+
+
+_LIST_SPLIT = regex.compile(r"、|和|与|及")
 
 
 # The funds a fund company runs, named after it: 长盛基金旗下的长盛同德主题增长和长盛中信全债指数基金.
@@ -724,6 +768,7 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     candidates += _gazetteer_candidates(text, tab, token_bounds)
     candidates += _suffix_candidates(text, tab, token_bounds)
     candidates += _listed_company_candidates(text, tab)
+    candidates += _listed_kind_candidates(text, tab)
     candidates += _programme_event_candidates(text, tab)
     organisations = {c.name for c in candidates if c.type == "ORG"}
     candidates += _brand_model_candidates(text, organisations | _brand_cores(organisations, tab) | tab.known_orgs)
@@ -773,6 +818,21 @@ def _alias_of(short: str, long: str, entity_type: str, tab: _Tables) -> bool:
 _TRAILING_MODEL_CODE = regex.compile(r"(?P<brand>.*?) ?(?P<code>(?:[A-Z][A-Za-z]{0,5}-)?" + _MODEL_CODE.pattern + ")$")
 
 
+def _runs_into_clause(rest: str, tab: _Tables) -> bool:
+    """Whether the words after a name hold a verb, adverb or function word of jieba's
+    dictionary (出货量同比增长): a clause, not more of the name (集团, 深圳分行)."""
+    if rest.endswith((*tab.subsidiary_suffixes, *tab.institution_endings)) or tab.org_suffix_end_re.search(rest):
+        return False  # 深圳分行, 开发有限公司, 组织, 促进会: an organisation's name goes on
+    tags = word_tags()
+    position = 0
+    while position < len(rest):
+        size = next((n for n in (4, 3, 2) if rest[position:position + n] in tags), 1)
+        if size > 1 and tags[rest[position:position + size]] in tab.clause_word_tags:
+            return True
+        position += size
+    return False
+
+
 def _model_code_of(short: str, long: str) -> bool:
     """Whether ``short`` names the same model as the product ``long``: its code, or its brand
     with the code's last part (R10 and 理光 R10 for 理光R10; XR500E and 索尼XR500E for
@@ -810,6 +870,14 @@ def resolve_entities(text: str, candidates: list[Candidate]) -> list[ResolvedEnt
                     entity.roles.append(role)
             entity.attributes.update(dict(candidate.attributes))
         entities[key] = entity
+
+    # A name only the NER proposes that runs on past a rule's name (传音控股 + 出货量同比增长)
+    # swallowed its neighbours: the rule's boundary stands.
+    rule_names = [k for k, e in entities.items() if e.sources != ["ner"]]
+    for key in [k for k, e in entities.items() if e.sources == ["ner"]]:
+        if any(key.startswith(short) and len(key) > len(short) and _runs_into_clause(key[len(short):], tab)
+               for short in rule_names):
+            del entities[key]
 
     # Fold aliases into the longest form of the same type.
     keys = sorted(entities, key=len, reverse=True)

@@ -535,6 +535,8 @@ CASES = [
         c("5 亿元", 500000000, "CNY", subject="燎原计划", modality="commitment")),
     row("subject-the-report-publisher-is-no-subject", "市场研究机构蓝图咨询公司最新发布的报告显示，三季度全球智能手机出货量为 2.97 亿部。",
         c("2.97 亿部", 297000000, "部", subject=None)),
+    row("subject-not-the-maker-of-a-part", "云帆X5相机搭载蔡司 16 倍光变镜头，售价 4100 元。",
+        c("16 倍", 16, "x", subject=None), c("4100 元", 4100, "CNY", metric="售价")),
     row("subject-part-of-a-group", "在 120 只偏股型基金中，有 45 只跑赢大盘。",
         c("120 只", 120, "只", subject_text="偏股型基金"), c("45 只", 45, "只", subject_text="偏股型基金")),
     row("subject-programme-after-amount", "截至去年底，监管部门已累计批出 85 亿美元 RQFII 额度。",

@@ -136,6 +136,35 @@ def test_ner_confirms_a_rule_entity_and_raises_confidence():
     assert "ner" in confirmed["蓝海智造有限公司"].sources
 
 
+def test_ner_span_running_past_a_rule_name_into_a_clause_is_dropped():
+    text = "传音控股出货量同比增长22%。"
+    entities = _entities_with_ner(text, [_ner_span(text, "传音控股出货量同比增长", "ORG", "company", score=0.72)])
+    assert "传音控股" in entities
+    assert "传音控股出货量同比增长" not in entities
+
+
+def test_ner_span_extending_a_rule_name_with_more_name_is_kept():
+    text = "招商银行深圳分行今日发布公告。"
+    entities = _entities_with_ner(text, [_ner_span(text, "招商银行深圳分行", "ORG", "company", score=0.72)])
+    assert "招商银行深圳分行" in entities
+
+
+@pytest.mark.parametrize("text, names, not_names", [
+    ("包括米哈游、叠纸游戏等公司都在加快出海。", {"米哈游", "叠纸游戏"}, {"包括米哈游"}),
+    ("不乏中关村、中航地产、深天健等房企。", {"中航地产", "深天健"}, {"航地产"}),
+    # common words listed before a kind are no names
+    ("家居业在生产、物流、人力、场地租金等企业运营成本中占比较高。", set(), {"场地租金", "居业在生产", "物流"}),
+])
+def test_names_listed_before_their_kind_are_organisations(text, names, not_names):
+    found = _entities(text)
+    assert names <= set(found) and all(found[n].type == "ORG" for n in names)
+    assert not (not_names & set(found))
+
+
+def test_known_name_with_its_unit_before_a_number():
+    assert "小鹏汽车" in _entities("小鹏汽车10月交付量为20002辆。")
+
+
 def test_ner_fund_names_are_products():
     text = "新发行的长江精选蓝筹基金首日募集顺利。"
     entities = _entities_with_ner(text, [_ner_span(text, "长江精选蓝筹基金", "ORG", "company")])
