@@ -47,6 +47,7 @@ class ClaimDraft:
     subject_text: str | None = None
     metric_start: int | None = None  # where the metric stands, when it is found before the number
     metric_counted: bool = False  # the metric is the noun after a count (10万家中小商家)
+    change_from: ClaimDraft | None = None  # the start of the change this number ends (从30天缩短至12天)
     period: PeriodMention | None = None
     modality: str = "reported"
     source: int | None = None
@@ -128,6 +129,7 @@ class _ClaimTables:
     owned_name_re: regex.Pattern
     plan_verb_re: regex.Pattern
     plan_adverbs: frozenset[str]
+    plan_time_tags: frozenset[str]  # tags of a time word between 计划 and its verb (每年 r, 明年 t)
     plan_noun_markers: frozenset[str]
     counted_noun_stop_tags: frozenset[str]
     counted_noun_stop_chars: frozenset[str]
@@ -239,6 +241,7 @@ def _tables() -> _ClaimTables:
             rf"(?:{_alt(t['owner_words'])})的?(?:\p{{Han}}{{0,4}}?(?:{_alt(t['owned_kinds'])}))?[“「\"]?"),
         plan_verb_re=regex.compile(_alt(t["modality"]["plan_verbs"])),
         plan_adverbs=frozenset(t["modality"]["plan_adverbs"]),
+        plan_time_tags=frozenset(t["modality"]["plan_time_tags"]),
         plan_noun_markers=frozenset(t["modality"]["plan_noun_markers"]),
         counted_noun_stop_tags=frozenset(t["counted_noun_stop_tags"]),
         counted_noun_stop_chars=frozenset(t["counted_noun_stop_chars"]),
@@ -451,6 +454,10 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
             draft.metric = counted.group("noun")
             draft.explanation.append(f"metric: the counted noun {draft.metric}")
             return
+    group = _group_before_count(text, clause_start, q, tab) if before and q.unit_kind == "count" \
+        and q.unit not in tab.share_units else None
+    if group and text.rfind(group[0], clause_start, q.start) >= before[-1].end():
+        before = []  # 年销售额超过1000万元的农产品商家已有86家: the measure describes the group counted
     if before:
         phrase, _ = _words_before(text, q, clause_start, entities, tab)
         if phrase and phrase.endswith(tab.measure_endings) and before[-1].group() not in phrase \
@@ -471,7 +478,7 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         group = _group_before_count(text, clause_start, q, tab)
         if group:  # 正在发行期的基金将达到19只: the group described is what is counted
             owned = _owned_group(text, group[0], clause_start, q.start, entities)
-            draft.metric = (owned[1] if owned else group[0]) + group[1]  # 外资机构 + 总数; 云帆科技员工 → 员工
+            draft.metric = (owned[1] if owned else _group_noun(group[0])) + group[1]  # 外资机构 + 总数; 云帆科技员工 → 员工
             draft.explanation.append(f"metric: the group counted, {draft.metric}")
             return
     if q.unit_kind == "count":
@@ -503,15 +510,16 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.explanation.append(f"metric: what the clause compares, {compared.quantity.text}'s {draft.metric}")
         return
     phrase, why_not = _words_before(text, q, clause_start, entities, tab)
+    if previous is not None and previous.metric and previous.metric not in tab.share_dealing_verbs \
+            and _FROM_TO.fullmatch(text, previous.quantity.end, q.start):
+        draft.metric = previous.metric  # 上证指数从1000点上涨到近6000点: both are the index's
+        draft.change_from = previous
+        draft.explanation.append(f"metric: the end of a change from {previous.quantity.text}, {draft.metric}")
+        return
     in_sentence = list(tab.metric_re.finditer(text, sentence_start, clause_start, timeout=REGEX_TIMEOUT_S))
     if in_sentence and not (phrase and phrase.endswith(tab.measure_endings)):
         draft.metric = in_sentence[-1].group()
         draft.explanation.append(f"metric earlier in the sentence: {draft.metric}")
-        return
-    if previous is not None and previous.metric and previous.metric not in tab.share_dealing_verbs \
-            and _FROM_TO.fullmatch(text, previous.quantity.end, q.start):
-        draft.metric = previous.metric  # 上证指数从1000点上涨到近6000点: both are the index's
-        draft.explanation.append(f"metric: the end of a change from {previous.quantity.text}, {draft.metric}")
         return
     if phrase:  # 零售客户数突破1.6亿户: the clause's own measure beats one named earlier
         draft.metric = phrase
@@ -782,8 +790,11 @@ def _generic_subject(text: str, clause_start: int, metric_start: int, tab: _Clai
     phrase = regex.search(r"[\p{Han}A-Za-z0-9][\p{Han}A-Za-z0-9 ]{1,12}$", head[:last.end()])
     if phrase is None:
         return None
-    words = regex.sub(r"^.*[0-9一二两三四五六七八九十]+\ ?[只家个名位款]", "", phrase.group())  # 另1只货币型基金
+    words = regex.sub(r"^.*[0-9一二两三四五六七八九十]+\ ?(?:[只家个名位款]|[万亿]\ ?)", "", phrase.group())  # 另1只货币型基金, 助力10万农产品商家
     words = regex.sub(r"^(?:[0-9]+\ ?(?:年|月|日)\ ?)+", "", words)  # 2022年中国扫地机器人市场
+    opening_period = next((p for p in find_periods(words, None) if p.start == 0), None)
+    if opening_period is not None and len(words) - opening_period.end >= 2:
+        words = words[opening_period.end:].lstrip()  # (2022 年)全年农产品: the period is no part of the group
     cut = max((m.end() for m in regex.finditer(tab.linking_or_stop_re, words, overlapped=True)), default=0)
     opener = next((w for w in tab.relative_clause_openers if words.endswith(w, 0, cut)), None)
     if opener and "的" in words[cut:cut + 6]:
@@ -1168,6 +1179,8 @@ def _modality(draft: ClaimDraft, text: str, clause_start: int, sentence: tuple[i
             and (sentence[0] + denial >= q.end or any(w in clause for w in tab.modality["denied_rumour"])):
         # the rumour's numbers come before the denial; 该传闻不实，公司仍计划招聘1500名 is a plan
         draft.modality = "denied"
+    elif any(w in text[sentence[0]:q.start] for w in tab.modality["denied_rumour"]) and _denied_next(text, sentence[1], tab):
+        draft.modality = "denied"  # 此前有媒体报道称…估值约80亿美元。对此，公司回应称该消息不实
     elif any(w in text[sentence[0]:q.start] for w in tab.modality["sentence_forecast"]) or any(
             w in _without(clause, tab.forecast_false_friends) for w in tab.modality["forecast"]):
         draft.modality = "forecast"
@@ -1184,6 +1197,18 @@ def _modality(draft: ClaimDraft, text: str, clause_start: int, sentence: tuple[i
         draft.modality = "forecast"
     if draft.modality != "reported":
         draft.explanation.append(f"modality {draft.modality}")
+
+
+_SENTENCE_GAP = regex.compile(r"[。！？!?]?[\s”\"’』」]*(?:</?p>)?\s*")
+_NEXT_SENTENCE = regex.compile(r"[^。！？!?\n]*")
+
+
+def _denied_next(text: str, position: int, tab: _ClaimTables) -> bool:
+    """Whether the sentence after ``position`` answers the one before with a denial (对此，…
+    回应称，“该消息不实”)."""
+    opening = _SENTENCE_GAP.match(text, position)
+    following = _NEXT_SENTENCE.match(text, opening.end()).group()
+    return following.startswith(tab.modality["denial_openers"]) and any(w in following for w in tab.modality["denial"])
 
 
 def _future_jiang(clause: str, tab: _ClaimTables) -> bool:
@@ -1213,7 +1238,10 @@ def _plans_an_act(text: str, start: int, end: int, name_spans: Sequence[tuple[in
     for plan in tab.plan_verb_re.finditer(text, start, end, timeout=REGEX_TIMEOUT_S):
         if any(s <= plan.start() < e for s, e in name_spans) or text[plan.start() - 1:plan.start()] in tab.plan_noun_markers:
             continue  # 该计划升级至…: the plan named before, a noun
-        after = plan.end() + (text[plan.end():plan.end() + 1] in tab.plan_adverbs)
+        after = plan.end()
+        if verbs.get(text[after:after + 2]) in tab.plan_time_tags:
+            after += 2  # 计划每年培训, 计划明年推出: a time word before the verb
+        after += text[after:after + 1] in tab.plan_adverbs
         if verbs.get(text[after:after + 2]) in ("v", "vn", "vd") or tab.future_verb_re.match(text, after):
             return True  # (上线 is a noun to jieba: the future verbs table knows it)
     return False
@@ -1299,6 +1327,9 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
                      group_before=_previous_clause_group(drafts, sentence, text, clause_start),
                      sentence_subject=_sentence_subject(sentence_drafts, sentence, text, entities),
                      elaborated=_elaborated_name(text, entities, period_scope_start, q.start, tab))
+            if draft.change_from is not None and (draft.change_from.subject, draft.change_from.subject_text) != (None, None):
+                draft.subject, draft.subject_text = draft.change_from.subject, draft.change_from.subject_text
+                draft.explanation.append("subject: the same as the start of the change")
             if draft.metric_counted and draft.subject is None and draft.subject_text == draft.metric:
                 draft.metric = None  # 12只偏股型基金: the funds are what the count is of, not a measure
                 draft.explanation.append("metric: none, the things counted are the subject")

@@ -183,6 +183,8 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
             start += 1
         while end > start and text[end - 1] == " ":
             end -= 1
+        if start > 0 and text[start] in "上下" and _place_word(text[start - 1:start + 1]):
+            continue  # 平台上年销售额: 平台上 / 年销售额, not 上年
         label = text[start:end]
         if match.group("until") == "至" and not match.group("day"):
             label = label[1:].lstrip()
@@ -263,6 +265,13 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     found.extend(_label_only_periods(text, published, tab))
     periods = _same_period_last_year(text, _bound_since(text, _carry_years(_drop_nested(found))), tab)
     return _report_periods(text, periods, tab)
+
+
+def _place_word(word: str) -> bool:
+    """Whether ``word`` is a place or direction word of jieba's dictionary (台上, 网上, 以下)."""
+    from pipeline.entities import word_tags  # (entities reads numbers, which reads periods)
+
+    return word_tags().get(word) in ("s", "f")
 
 
 def _report_periods(text: str, periods: list[PeriodMention], tab: _PeriodTables) -> list[PeriodMention]:
