@@ -82,6 +82,8 @@ class _ClaimTables:
     metric_openers: tuple[str, ...]  # 在手 in 在手订单: the 在 is no function word
     object_verbs: tuple[str, ...]  # one-character verbs whose object a count is (有37名操盘手)
     phrase_noun_tags: frozenset[str]  # dictionary tags of nouns a metric may open with
+    tail_noun_tags: frozenset[str]  # a last character that ends a noun of these tags stays (性能)
+    describes_re: regex.Pattern  # 的 and a device kind between a number and its product (1299元的智能手表 W3)
     rank_after_re: regex.Pattern  # a rank word right after a number (5500万部位居第二)
     means_prepositions: tuple[str, ...]  # 以 in 蓝鲸通讯以5500万部位居第二
     verb_tags: frozenset[str]  # dictionary tags of verbs (a future 将 goes before one)
@@ -187,6 +189,8 @@ def _tables() -> _ClaimTables:
         metric_openers=tuple(t["metric_openers"]),
         object_verbs=tuple(t["object_verbs"]),
         phrase_noun_tags=frozenset(t["phrase_noun_tags"]),
+        tail_noun_tags=frozenset(t["tail_noun_tags"]),
+        describes_re=regex.compile(rf"\ ?的\ ?(?:{_alt(load_table('entities')['device_kinds'])})?\ ?"),
         rank_after_re=regex.compile(rf"\ ?(?:{_alt(load_table('quantities')['rank_words'])})\p{{Han}}{{0,4}}?[第首前]"),
         means_prepositions=tuple(t["means_prepositions"]),
         verb_tags=frozenset(t["verb_tags"]),
@@ -548,6 +552,7 @@ def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[
             and (_rank_follows(text, q, tab) or text.startswith("的", _after_number(q))):
         # X以5500万部位居第二, X以9.34%的绩效领先 (not 可以, 所以; not 贷款以20年期计算)
         return None, "no metric: the words before are who acts, the number is the means (以…位居第二)"
+    head = _COMPARED_WITH.sub("", head)  # CPU 性能较上一代(提升): what it is compared with is no part of it
     head = _without_tail(head, tab)  # 股票仓位仍然高 → 股票仓位 before the phrase is cut to size
     candidate = _FALLBACK_METRIC.search(head)
     if candidate:  # 共计操盘 → 操盘: what follows the last adverb or linking word
@@ -676,7 +681,8 @@ def _without_tail(words: str, tab: _ClaimTables) -> str:
         cut = next((words[:-size] for size in (4, 3, 2)
                     if len(words) >= size and tags.get(words[-size:]) in tab.metric_tail_tags), None)
         if cut is None and len(words) > 2 and (words[-1].isspace() or (
-                words[-1] in tab.metric_tail_chars and not words.endswith(tab.measure_endings))):  # 总产能 keeps its 能
+                words[-1] in tab.metric_tail_chars and not words.endswith(tab.measure_endings)
+                and word_tags().get(words[-2:]) not in tab.tail_noun_tags)):  # 总产能, CPU性能 keep their 能
             cut = words[:-1]
         if cut is None:
             break
@@ -697,6 +703,9 @@ def _is_content_word(words: str, tab: _ClaimTables) -> bool:
 
 # The words right before a number that may name its measure: a Latin acronym or up to six Han
 # characters after the last 的 (基金的股票仓位 → 股票仓位).
+# A comparison at the end of the words before a change (较上一代, 比去年同期, 相比2022年).
+_COMPARED_WITH = regex.compile(
+    r"\ ?(?:较|相比|相较|(?<![占对无好可])比(?![例重率值价]))[^，。；、]{2,10}?(?:相比|相较)?$")
 _FALLBACK_WINDOW = 6  # Han characters; a word the window cuts in two is mended or dropped
 _FALLBACK_METRIC = regex.compile(rf"(?:[A-Za-z]{{2,}}|(?:(?!的)\p{{Han}}){{2,{_FALLBACK_WINDOW}}})$")
 
@@ -704,7 +713,7 @@ _FALLBACK_METRIC = regex.compile(rf"(?:[A-Za-z]{{2,}}|(?:(?!的)\p{{Han}}){{2,{_
 _SHARE_BASE = regex.compile(r"占(?P<base>(?:(?![的了在是和与其])[\p{Han}A-Za-z]){2,12}?)的?(?:比重|比例)")
 
 # A share named in its clause: 其中研发人员占比超过 → 研发人员.
-_SHARE_OF = regex.compile(r"(?:其中)?(?P<m>(?:(?!其中|[的了在是和与])[\p{Han}A-Za-z]){2,10}?)占比")
+_SHARE_OF = regex.compile(r"(?:其中)?(?P<m>(?:(?!其中|[的了在是和与将把])[\p{Han}A-Za-z]){2,10}?)占比")
 
 # A period opening the from-part of a change dates the number in that part only.
 _FROM_WORDS = ("从", "由")
@@ -958,6 +967,12 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
         draft.subject_text = entities[granted].name
         draft.explanation.append("subject: the programme named right after the amount")
         return
+    described = _product_described(text, entities, q, tab)
+    if described is not None:  # 推出了售价1299元的智能手表W3: the price is the watch's
+        draft.subject = described
+        draft.subject_text = entities[described].name
+        draft.explanation.append("subject: the product the number describes, named right after it")
+        return
     in_clause = [m for m in _subjects_in(text, entities, clause_start, q.start, tab) if entities[m[1]].type != "PERSON"]
     if q.unit_kind == "count" and text[clause_start:q.start].rstrip().endswith(tab.list_end_words):
         in_clause = []  # 交银先锋、南方300等6只新基金: the names are examples of what is counted
@@ -1044,6 +1059,21 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
             draft.subject = _model_of_brand(draft.subject, entities, sentence)
     if draft.subject is not None:
         draft.subject_text = entities[draft.subject].name
+
+
+def _product_described(text: str, entities: Sequence[ResolvedEntity], q: Quantity, tab: _ClaimTables) -> int | None:
+    """The product a number modifies with 的 (售价1299元的智能手表 W3, 5000mAh的X9): named within
+    a few characters after it."""
+    if q.unit in ("%", "pp", "x"):
+        return None  # 以1.70%的收益率…: a rate describes a measure, not a product
+    after = _after_number(q)
+    for index, entity in enumerate(entities):
+        if entity.type != "PRODUCT":
+            continue
+        for start, _end in entity.mentions:
+            if after < start <= after + 8 and tab.describes_re.fullmatch(text, after, start):
+                return index
+    return None
 
 
 def _owned_by(text: str, entities: Sequence[ResolvedEntity], mentions: Sequence[tuple[int, int]],

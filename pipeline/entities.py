@@ -113,6 +113,7 @@ class _Tables:
     listed_kind_re: regex.Pattern  # 米哈游、叠纸游戏等公司: names listed before their kind
     institution_endings: tuple[str, ...]  # what an institution's name may end with (组织, 中心, 会)
     org_suffix_end_re: regex.Pattern  # an organisation suffix at the end of a text
+    kind_model_re: regex.Pattern  # 旗舰手机 X9 Pro: a device kind, then its model
     not_given_name_tags: frozenset[str]
 
 
@@ -177,6 +178,9 @@ def tables() -> _Tables:
         clause_word_tags=frozenset(t["lead_in_function_tags"] + t["lead_in_adverb_tags"] + t["lead_in_verb_tags"]),
         institution_endings=tuple(t["institution_endings"]),
         org_suffix_end_re=regex.compile(rf"(?:{_alt(t['org_suffixes'])})$"),
+        kind_model_re=regex.compile(
+            rf"(?:{_alt(t['device_kinds'])})\ ?(?P<model>(?:[A-Za-z][A-Za-z0-9]*[0-9][A-Za-z0-9]*|[A-Z][a-z]+\ ?[0-9]+[A-Za-z]?)"
+            rf"(?:\ ?(?:{_alt(t['model_suffixes'])}))*)(?![A-Za-z0-9])"),
         listed_kind_re=regex.compile(
             r"(?P<items>(?:[\p{Han}A-Za-z0-9]{2,8}(?:、|和|与|及))+[\p{Han}A-Za-z0-9]{2,8})等"
             rf"(?:[0-9一二两三四五六七八九十几多]+[家个])?(?:{_alt(t['listed_org_kinds'])})"),
@@ -321,10 +325,19 @@ def _brand_model_candidates(text: str, brands: set[str]) -> Iterable[Candidate]:
         if code is None or (match.start() > 0 and regex.match(r"[A-Za-z0-9]", text[match.start() - 1])):
             continue
         yield Candidate(match.start(), code.end(), text[match.start():code.end()], "PRODUCT", "rule:brand_model", 0.8)
-        for short in {code.group(), code.group().rsplit("-", 1)[-1]}:
+        for short in sorted({code.group(), code.group().rsplit("-", 1)[-1]}):
             alone_re = regex.compile(rf"(?<![A-Za-z0-9-]){regex.escape(short)}(?![A-Za-z0-9-])")
             for alone in alone_re.finditer(text, timeout=REGEX_TIMEOUT_S):
                 yield Candidate(alone.start(), alone.end(), short, "PRODUCT", "rule:brand_model", 0.8)
+
+
+def _kind_model_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
+    """A model named right after the kind of device it is (旗舰手机 X9 Pro, 智能手表 W3, 无线
+    耳机 Buds 5): a product, whoever makes it; the same model later alone is a mention of it."""
+    for match in tab.kind_model_re.finditer(text, timeout=REGEX_TIMEOUT_S):
+        model = match.group("model").rstrip()
+        start = match.start("model")
+        yield Candidate(start, start + len(model), model, "PRODUCT", "rule:kind_model", 0.8)
 
 
 # A listed company named with its stock code: 通产丽星（002243，收盘价8.95元）, 腾讯控股(00700.HK),
@@ -769,6 +782,7 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     candidates += _suffix_candidates(text, tab, token_bounds)
     candidates += _listed_company_candidates(text, tab)
     candidates += _listed_kind_candidates(text, tab)
+    candidates += _kind_model_candidates(text, tab)
     candidates += _programme_event_candidates(text, tab)
     organisations = {c.name for c in candidates if c.type == "ORG"}
     candidates += _brand_model_candidates(text, organisations | _brand_cores(organisations, tab) | tab.known_orgs)

@@ -50,6 +50,7 @@ TYPED = [
     pytest.param("商家可通过营销工具“飞鱼推广”获取流量。", "飞鱼推广", "PRODUCT", id="descriptor-product"),
     pytest.param("长实集团斥资收购英国酒馆业务。", "长实集团", "ORG", id="org-suffix"),
     pytest.param("双方在深圳签署协议。", "深圳", "LOCATION", id="known-place"),
+    pytest.param("极客湾发布新一代旗舰手机 X9 Pro，起售价 4999 元。", "X9 Pro", "PRODUCT", id="model-after-device-kind"),
     pytest.param("公司自研的“天衡”大模型日均调用量突破 5 亿次。", "天衡", "PRODUCT", id="quoted-model-by-what-follows"),
     pytest.param("本轮由远景创投领投，老股东继续跟投。", "远景创投", "ORG", id="venture-firm-suffix"),
 ]
