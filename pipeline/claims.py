@@ -84,6 +84,7 @@ class _ClaimTables:
     phrase_noun_tags: frozenset[str]  # dictionary tags of nouns a metric may open with
     tail_noun_tags: frozenset[str]  # a last character that ends a noun of these tags stays (性能)
     describes_re: regex.Pattern  # 的 and a device kind between a number and its product (1299元的智能手表 W3)
+    measure_run_re: regex.Pattern  # the rest of a measure after a metric word (投资 + 收益率)
     rank_after_re: regex.Pattern  # a rank word right after a number (5500万部位居第二)
     means_prepositions: tuple[str, ...]  # 以 in 蓝鲸通讯以5500万部位居第二
     verb_tags: frozenset[str]  # dictionary tags of verbs (a future 将 goes before one)
@@ -190,6 +191,10 @@ def _tables() -> _ClaimTables:
         object_verbs=tuple(t["object_verbs"]),
         phrase_noun_tags=frozenset(t["phrase_noun_tags"]),
         tail_noun_tags=frozenset(t["tail_noun_tags"]),
+        measure_run_re=regex.compile(
+            rf"(?:(?![的了是在和与及或为达至到比较同环上下增减涨跌升降提])\p{{Han}}){{0,3}}?"
+            rf"(?:{_alt(e for e in t['measure_endings'] if e != '比')})"
+            rf"(?=\P{{Han}}|$|{_alt([*t['linking_words'], *direction_of, *basis_of, *t['measure_run_followers']])})"),
         describes_re=regex.compile(rf"\ ?的\ ?(?:{_alt(load_table('entities')['device_kinds'])})?\ ?"),
         rank_after_re=regex.compile(rf"\ ?(?:{_alt(load_table('quantities')['rank_words'])})\p{{Han}}{{0,4}}?[第首前]"),
         means_prepositions=tuple(t["means_prepositions"]),
@@ -469,8 +474,12 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
             draft.metric = phrase  # 用户累计行驶里程超过一亿公里: 行驶里程, not the 用户 before it
             draft.explanation.append(f"metric from the words before the number: {phrase}")
             return
-        draft.metric = before[-1].group()
-        draft.metric_start = before[-1].start()
+        longer = tab.measure_run_re.match(text, before[-1].end(), q.start)
+        first = len(before) - 1
+        while longer and first > 0 and before[first - 1].end() == before[first].start():
+            first -= 1  # 资产 + 负债 + 率: metric words that run together make one measure
+        draft.metric = text[before[first].start():before[-1].end()] + (longer.group() if longer else "")  # 投资 + 收益率
+        draft.metric_start = before[first].start()
         draft.explanation.append(f"metric before the number: {draft.metric}")
         return
     index = _market_index(text, clause_start, q, tab)
@@ -784,6 +793,7 @@ def _topic(text: str, entities: Sequence[ResolvedEntity], start: int, end: int, 
     return None
 
 
+_CLOSING_BRACKET = regex.compile(r"[）)】\]]")
 _CLAUSE_OPENERS = "，。；：！？\n 　\u00a0（(“"
 
 
@@ -1171,7 +1181,8 @@ def _period(draft: ClaimDraft, text: str, periods: Sequence[PeriodMention], enti
         draft.explanation.append(f"period: {period.label}")
         return
     after = [p for p in periods if q.end <= p.start and p.end <= clause_end
-             and not tab.event_time_re.match(text, p.end)]  # 25.07元）6月2日下午发布公告: the filing's date
+             and not tab.event_time_re.match(text, p.end)  # 25.07元）6月2日下午发布公告: the filing's date
+             and not _CLOSING_BRACKET.search(text, q.end, p.start)]  # （收盘价8.95元）公布了2008年年报
     if after:
         draft.period = after[0]
         draft.explanation.append(f"period after the number: {after[0].label}")
@@ -1371,7 +1382,7 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
             previous_end = q.end
         if topic is not None:
             previous_topic = topic
-        _respectively(text, entities, sentence, [d for d in drafts if sentence[0] <= d.quantity.start], tab)
+        _respectively(text, entities, sentence, _drafts_since(drafts, sentence[0]), tab, periods)
     return drafts
 
 
@@ -1451,10 +1462,22 @@ _LIST_SEPARATOR = regex.compile(r"\s?(?:、|和|与|及|以及|或)\s?")
 _COORDINATION = regex.compile(r"\s*(?:[和与及、]|以及)?\s*(?:也|都|则|又)?\s*")
 
 
+def _listed_periods(text: str, periods: Sequence[PeriodMention], start: int, end: int) -> list[PeriodMention]:
+    """The last run of dated periods in ``text[start:end]`` joined by 和/、/与 (2003年和2004年)."""
+    inside = [p for p in periods if start <= p.start and p.end <= end and p.start_date and p.end_date]
+    run: list[PeriodMention] = []
+    for period in inside:
+        if run and _COORDINATION.fullmatch(text, run[-1].end, period.start):
+            run.append(period)
+        else:
+            run = [period]
+    return run if len(run) >= 2 else []
+
+
 def _respectively(text: str, entities: Sequence[ResolvedEntity], sentence: tuple[int, int],
-                  drafts: Sequence[ClaimDraft], tab: _ClaimTables) -> None:
+                  drafts: Sequence[ClaimDraft], tab: _ClaimTables, periods: Sequence[PeriodMention] = ()) -> None:
     """A和B分别新进了179万股和21万股: as many names before 分别 as numbers after it in the
-    clause pair up in order."""
+    clause pair up in order; so do periods listed before it in the sentence (2003年和2004年)."""
     for marker in _RESPECTIVELY.finditer(text, sentence[0], sentence[1], timeout=REGEX_TIMEOUT_S):
         clause_start = _clause_start(text, sentence[0], marker.start())
         clause_end = _clause_end(text, marker.end(), sentence[1])
@@ -1467,6 +1490,11 @@ def _respectively(text: str, entities: Sequence[ResolvedEntity], sentence: tuple
             named.insert(0, index)
             edge = position
         numbers = [d for d in drafts if marker.end() <= d.quantity.start and d.quantity.end <= clause_end]
+        listed = _listed_periods(text, periods, sentence[0], marker.start())
+        if len(listed) >= 2 and len(listed) == len(numbers):  # 2003年和2004年…分别达到了13.6%和16.81%
+            for period, draft in zip(listed, numbers):
+                draft.period = period
+                draft.explanation.append(f"period: {period.label}, respectively")
         if len(named) < 2 or len(named) != len(numbers):
             continue
         for index, draft in zip(named, numbers):

@@ -185,6 +185,8 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
             end -= 1
         if start > 0 and text[start] in "上下" and _place_word(text[start - 1:start + 1]):
             continue  # 平台上年销售额: 平台上 / 年销售额, not 上年
+        if start > 0 and text[start - 1] in "上下" and text.startswith("一", start) and match.group("span"):
+            continue  # 较上一季度: the quarter before, not the first quarter
         label = text[start:end]
         if match.group("until") == "至" and not match.group("day"):
             label = label[1:].lstrip()
