@@ -109,7 +109,8 @@ def _tables() -> _PeriodTables:
         rf"|(?:{alternation(events['verbs'])})?(?:{alternation(events['words'])})"
         rf"|(?:{alternation(events['verbs'])})\ ?(?:{number})\ ?(?:{alternation(events['within'])})内"
     )
-    until_day = regex.compile(rf"(?:截至|截止到|截止)\ ?(?P<day>{alternation(t['until_days'])})")
+    until_day = regex.compile(
+        rf"(?:截至|截止到|截止)\ ?(?:(?P<day>{alternation(t['until_days'])})|(?P<filing>{alternation(t['filing_days'])}))")
     cues = tuple((regex.compile(c["pattern"]), int(c["offset"]), bool(c["latest_only"])) for c in t["document_year_cues"])
     return _PeriodTables(
         relative_years=relative,
@@ -266,6 +267,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         found.append(PeriodMention(match.start(), match.end(), match.group(), first, last, of_present=True))
     found.extend(_label_only_periods(text, published, tab))
     periods = _same_period_last_year(text, _bound_since(text, _carry_years(_drop_nested(found))), tab)
+    periods = _filing_days(text, periods, tab)
     return _report_periods(text, periods, tab)
 
 
@@ -360,9 +362,26 @@ def _label_only_periods(text: str, published: date | None, tab: _PeriodTables) -
         # counted back or forward from the day of writing: no year the text names moves it
         found.append(PeriodMention(match.start(), match.end(), match.group(), first, last, of_present=True))
     for match in tab.until_day.finditer(text, timeout=REGEX_TIMEOUT_S):
+        if match.group("filing"):  # filled in once the dates before it are known (_filing_days)
+            found.append(PeriodMention(match.start(), match.end(), match.group(), None, published))
+            continue
         last = published + timedelta(days=tab.until_days[match.group("day")]) if published else None
         found.append(PeriodMention(match.start(), match.end(), match.group(), None, last))
     return found
+
+
+def _filing_days(text: str, periods: list[PeriodMention], tab: _PeriodTables) -> list[PeriodMention]:
+    """截至公告日 ends on the day the filing is dated: the last single day the text names
+    before it (华菱精工5月13日晚间发布公告…截至公告日), else the publication date (GOLD.md)."""
+    result: list[PeriodMention] = []
+    for period in periods:
+        match = tab.until_day.match(text, period.start)
+        if match and match.group("filing") and match.end() == period.end:
+            day = next((p.end_date for p in reversed(result) if p.start_date and p.start_date == p.end_date), None)
+            if day is not None:
+                period = replace(period, end_date=day)
+        result.append(period)
+    return result
 
 
 def _drop_nested(periods: list[PeriodMention]) -> list[PeriodMention]:

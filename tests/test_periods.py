@@ -132,3 +132,14 @@ def test_month_after_words_of_the_present_is_this_years():
     assert ("2月份", "2023-02-01", "2023-02-28") in periods
     carried = _dated(find_periods("2008年净流入28.6亿美元。数据显示，2月份有3家获批。", PUBLISHED))
     assert ("2月份", "2008-02-01", "2008-02-29") in carried
+
+
+def test_until_the_filing_day_ends_on_the_day_the_filing_is_dated():
+    text = "星海控股5月13日晚间发布公告称，公司于2020年5月13日收到股东通知。截至公告日，股东共持有约962万股。"
+    (*_, filing) = find_periods(text, None)
+    assert (filing.label, filing.start_date, str(filing.end_date)) == ("截至公告日", None, "2020-05-13")
+
+
+def test_until_the_filing_day_without_a_date_before_is_the_publication_date():
+    (filing,) = find_periods("截至本公告披露日，公司持有5%股份。", PUBLISHED)
+    assert (filing.start_date, filing.end_date) == (None, PUBLISHED)
