@@ -27,6 +27,7 @@ from pipeline.chunks import CHUNK_CHARS, chunk_spans, merge_chunks, to_simplifie
 from pipeline.ingest import document_from_text, normalise_published, read_file
 from pipeline.record import build_record
 from pipeline.segment import SEGMENTERS
+from pipeline.vocabulary import VocabularyRecycler
 
 try:
     __version__ = version("zhextract")
@@ -56,6 +57,7 @@ class Extractor:
         self.segmenter = segmenter
         self.use_ner = use_ner
         self.nlp = build_nlp(segmenter, use_ner)
+        self._vocabulary = VocabularyRecycler(self.nlp)
         self.nlp.tokenizer("预热")  # load the segmenter's dictionary now, not on the first document
         self.nlp.get_pipe("zh_entities").initialize()
 
@@ -70,9 +72,9 @@ class Extractor:
         working_text = to_simplified(document.text)
         published = document.published_date()
         pieces = []
-        # The strings and lexemes a document adds to the vocabulary are freed after it, so a
-        # long batch runs in flat memory (the pieces kept are plain Python objects).
-        with self.nlp.memory_zone():
+        # The strings and lexemes documents add to the vocabulary are freed every few hundred
+        # documents, so a long batch runs in flat memory (the pieces kept are plain Python).
+        with self._vocabulary:
             for start, end in chunk_spans(working_text):
                 doc = self.annotate(working_text[start:end], published)
                 pieces.append((start, doc._.zh_entities or [], doc._.zh_claims or []))

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from pipeline.claims import ClaimDraft, match_claims
 from pipeline.entities import Candidate, ResolvedEntity, match_entities, resolve_entities
+from pipeline.segment import TEXT_KEY
 from pipeline.sentences import sentence_spans
 
 for _name in ("zh_sentences", "zh_entities", "zh_claims", "zh_published", "zh_ner_spans"):
@@ -28,11 +29,23 @@ for _name in ("zh_sentences", "zh_entities", "zh_claims", "zh_published", "zh_ne
         Doc.set_extension(_name, default=None)
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once: spaCy rebuilds it from every token on each access, and each
+    stage needs it. Our tokenizer leaves the text it cut in ``doc.user_data`` (the words join
+    to exactly it); a Doc made elsewhere falls back to ``doc.text``."""
+    text = doc.user_data.get(TEXT_KEY)
+    end = doc[-1].idx + len(doc[-1]) if len(doc) else 0
+    if text is None or len(text) != end:  # a Doc made (or retokenised) elsewhere
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return text
+
+
 class SentenceSplitter:
     """Sentence boundaries for Chinese news (see ``pipeline.sentences``)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = sentence_spans(doc.text)
+        spans = sentence_spans(doc_text(doc))
         doc._.zh_sentences = spans
         if len(doc):
             # One array write: setting token.is_sent_start token by token rescans the Doc each time.
@@ -79,12 +92,12 @@ class EntityRecognizer:
         ends = set((offsets[:, 0] + offsets[:, 1]).tolist())
         ner_spans = None
         if self.use_ner and ner_available():
-            ner_spans = _statistical_ner().predict(doc.text)
+            ner_spans = _statistical_ner().predict(doc_text(doc))
             doc._.zh_ner_spans = ner_spans
-        return match_entities(doc.text, (starts, ends), ner_spans)
+        return match_entities(doc_text(doc), (starts, ends), ner_spans)
 
     def set_annotations(self, doc: Doc, candidates: list[Candidate]) -> None:
-        entities = resolve_entities(doc.text, candidates)
+        entities = resolve_entities(doc_text(doc), candidates)
         doc._.zh_entities = entities
         spans = []
         for entity in entities:
@@ -109,9 +122,9 @@ class ClaimRecognizer:
     """Numeric claims bound to metric, subject, period and modality (``pipeline.claims``)."""
 
     def match(self, doc: Doc) -> list[ClaimDraft]:
-        sentences = doc._.zh_sentences or sentence_spans(doc.text)
+        sentences = doc._.zh_sentences or sentence_spans(doc_text(doc))
         entities: list[ResolvedEntity] = doc._.zh_entities or []
-        return match_claims(doc.text, sentences, entities, doc._.zh_published)
+        return match_claims(doc_text(doc), sentences, entities, doc._.zh_published)
 
     def set_annotations(self, doc: Doc, claims: list[ClaimDraft]) -> None:
         doc._.zh_claims = claims

@@ -316,19 +316,32 @@ def _brand_cores(organisations: set[str], tab: _Tables) -> set[str]:
 
 def _brand_model_candidates(text: str, brands: set[str]) -> Iterable[Candidate]:
     """理光R10, 索尼 HDR-XR500E: a known brand or organisation directly followed by a model code
-    is a product; the code alone later in the text is its alias (see ``_alias_of``)."""
+    is a product; the code alone later in the text is its alias (see ``_alias_of``). Codes are
+    found first and the brand looked up before each: no pattern is built per document."""
     if not brands:
         return
-    brand_re = regex.compile(rf"(?:{_alt(brands)}) ?")
-    for match in brand_re.finditer(text, timeout=REGEX_TIMEOUT_S):
-        code = _MODEL_CODE.match(text, match.end())
-        if code is None or (match.start() > 0 and regex.match(r"[A-Za-z0-9]", text[match.start() - 1])):
-            continue
-        yield Candidate(match.start(), code.end(), text[match.start():code.end()], "PRODUCT", "rule:brand_model", 0.8)
+    longest = max(len(brand) for brand in brands)
+    for code in _MODEL_CODE.finditer(text, timeout=REGEX_TIMEOUT_S):
+        brand_end = code.start() - (text[code.start() - 1:code.start()] == " ")
+        start = next((brand_end - n for n in range(min(longest, brand_end), 0, -1)
+                      if text[brand_end - n:brand_end] in brands), None)
+        if start is None or (start > 0 and regex.match(r"[A-Za-z0-9]", text[start - 1])):
+            continue  # (a brand inside a longer Latin word)
+        yield Candidate(start, code.end(), text[start:code.end()], "PRODUCT", "rule:brand_model", 0.8)
         for short in sorted({code.group(), code.group().rsplit("-", 1)[-1]}):
-            alone_re = regex.compile(rf"(?<![A-Za-z0-9-]){regex.escape(short)}(?![A-Za-z0-9-])")
-            for alone in alone_re.finditer(text, timeout=REGEX_TIMEOUT_S):
-                yield Candidate(alone.start(), alone.end(), short, "PRODUCT", "rule:brand_model", 0.8)
+            for alone in _occurrences(text, short):
+                yield Candidate(alone, alone + len(short), short, "PRODUCT", "rule:brand_model", 0.8)
+
+
+def _occurrences(text: str, code: str) -> Iterable[int]:
+    """Where ``code`` stands in ``text`` as a whole code (not inside R100 or HDR-R10)."""
+    position = text.find(code)
+    while position >= 0:
+        end = position + len(code)
+        if not regex.match(r"[A-Za-z0-9-]", text[position - 1:position] or " ") \
+                and not regex.match(r"[A-Za-z0-9-]", text[end:end + 1] or " "):
+            yield position
+        position = text.find(code, position + 1)
 
 
 def _kind_model_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:

@@ -177,6 +177,10 @@ def align_words(text: str, words: list[str]) -> list[str]:
     return aligned
 
 
+# Where the tokenizer leaves the text it cut, so that stages need not rebuild ``doc.text``.
+TEXT_KEY = ("zhextract", "text")
+
+
 class ZhTokenizer:
     """A spaCy tokenizer that segments with jieba or pkuseg and keeps every character."""
 
@@ -188,7 +192,9 @@ class ZhTokenizer:
 
     def __call__(self, text: str) -> Doc:
         words = align_words(text, get_segmenter(self.segmenter)(text))
-        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc.user_data[TEXT_KEY] = text  # the words join to exactly this (components.doc_text)
+        return doc
 
     # spaCy serialises tokenizers with the pipeline; there is no state beyond the name.
     def to_bytes(self, **_kwargs) -> bytes:

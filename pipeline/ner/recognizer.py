@@ -86,8 +86,10 @@ class StatisticalNER:
                  probability_bins: list | None = None):
         from pipeline.ner.features import doc_builder
         from pipeline.ner.tagging import head_of
+        from pipeline.vocabulary import VocabularyRecycler
 
         self.nlp = nlp
+        self._vocabulary = VocabularyRecycler(nlp)
         self.tokens = tokens
         self._make_doc = doc_builder(tokens)
         self.head = head_of(nlp)
@@ -132,8 +134,8 @@ class StatisticalNER:
             yield from self._predict_batch(batch)
 
     def _predict_batch(self, texts: list[str]) -> list[list[NerSpan]]:
-        # the batch's words leave the vocabulary with it: a long run stays in flat memory
-        with self.nlp.memory_zone():
+        # the words of every few hundred batches leave the vocabulary: a long run stays flat
+        with self._vocabulary:
             return self._spans_of(texts)
 
     def _spans_of(self, texts: list[str]) -> list[list[NerSpan]]:
