@@ -72,6 +72,7 @@ class _PeriodTables:
     same_period_last_year: regex.Pattern
     report_period: regex.Pattern
     report_words: tuple[str, ...]
+    the_period_words: frozenset[str]  # 期内: the period just reported
     year_cues: tuple[tuple[regex.Pattern, int, bool], ...]
 
 
@@ -126,7 +127,9 @@ def _tables() -> _PeriodTables:
         present=regex.compile(alternation(t["present_markers"])),
         future=regex.compile(alternation(t["future_markers"])),
         same_period_last_year=regex.compile(alternation(t["same_period_last_year"])),
-        report_period=regex.compile(alternation(t["report_period_words"])),
+        report_period=regex.compile(rf"(?:{alternation(t['report_period_words'])})"
+                                    rf"|(?<![\p{{Han}}])(?:{alternation(t['the_period_words'])})"),
+        the_period_words=frozenset(t["the_period_words"]),
         report_words=tuple(t["report_words"]),
         year_cues=cues,
     )
@@ -279,11 +282,15 @@ def _place_word(word: str) -> bool:
 
 
 def _report_periods(text: str, periods: list[PeriodMention], tab: _PeriodTables) -> list[PeriodMention]:
-    """报告期内 after a report named with its period (2023年半年度报告) holds that period."""
+    """报告期内 after a report named with its period (2023年半年度报告) holds that period;
+    期内 (the period just reported: 截至9月30日止第三季度…。期内，…) the last dated period
+    before it that is a stretch of time, not a day."""
     reports = [p for p in periods if p.start_date and p.end_date and p.label.endswith(tab.report_words)]
+    spans = [p for p in periods if p.start_date and p.end_date and p.start_date < p.end_date]
     added = []
     for match in tab.report_period.finditer(text, timeout=REGEX_TIMEOUT_S):
-        report = next((p for p in reversed(reports) if p.end <= match.start()), None)
+        candidates = spans if match.group() in tab.the_period_words else reports
+        report = next((p for p in reversed(candidates) if p.end <= match.start()), None)
         if report is not None:
             added.append(PeriodMention(match.start(), match.end(), match.group(), report.start_date, report.end_date))
     return sorted([*periods, *added], key=lambda p: p.start) if added else periods

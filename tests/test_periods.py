@@ -143,3 +143,10 @@ def test_until_the_filing_day_ends_on_the_day_the_filing_is_dated():
 def test_until_the_filing_day_without_a_date_before_is_the_publication_date():
     (filing,) = find_periods("截至本公告披露日，公司持有5%股份。", PUBLISHED)
     assert (filing.start_date, filing.end_date) == (None, PUBLISHED)
+
+
+def test_the_period_just_reported_holds_for_qi_nei():
+    text = "截至2023年9月30日止第三季度，公司收入增长10%。期内，微信月活跃账户数达13.36亿。短期内难以改变。"
+    periods = {p.label: (str(p.start_date), str(p.end_date)) for p in find_periods(text, PUBLISHED)}
+    assert periods["期内"] == ("2023-07-01", "2023-09-30")
+    assert "短期内" not in periods and sum(label == "期内" for label in periods) == 1
