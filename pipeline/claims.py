@@ -778,11 +778,6 @@ def _subjects_in(text: str, entities: Sequence[ResolvedEntity], start: int, end:
     return found[::-1]
 
 
-# What separates the items of a list of numbers (10.2%、8.5%和6.3%).
-_LIST_SEPARATOR = regex.compile(r"\s?(?:、|和|与|及|以及|或)\s?")
-_COORDINATION = regex.compile(r"\s?(?:、|和|与|及|以及|，)\s?")
-
-
 def _topic(text: str, entities: Sequence[ResolvedEntity], start: int, end: int, tab: _ClaimTables) -> int | None:
     """What a stretch of text is about: its first organisation or product that opens a clause
     (理光R10售价1750元 …; not 若加上本月发行的华安强债基金, a name in passing)."""
@@ -1256,7 +1251,7 @@ def _future_jiang(clause: str, tab: _ClaimTables) -> bool:
     """将 before a word the dictionary tags as a verb (将拿出, 将建设): the future; 将 before a
     noun or pronoun (将该计划升级至) or a verb that modifies a noun (将质押的股份解除质押) is 把."""
     tags = word_tags()
-    for jiang in regex.finditer(r"将(?:会|要)?\ ?", clause):
+    for jiang in regex.finditer(r"(?<!已|已经|曾|均|都)将(?:会|要)?\ ?", clause):  # 已将质押的股票: 把
         after = jiang.end()
         if any(tags.get(clause[after:after + size]) in tab.verb_tags and clause[after + size:after + size + 1] != "的"
                for size in (3, 2)):
@@ -1456,9 +1451,9 @@ _SAME_PARAGRAPH_GAP = regex.compile(r"[^\S\n]*")
 
 
 _RESPECTIVELY = regex.compile("分别|各自")
-# What may stand between coordinated names, and between the last of them and 分别.
-# What separates the items of a list of numbers (10.2%、8.5%和6.3%).
+# What separates the items of a list of numbers or periods (10.2%、8.5%和6.3%; 2003年和2004年).
 _LIST_SEPARATOR = regex.compile(r"\s?(?:、|和|与|及|以及|或)\s?")
+# What may stand between coordinated names, and between the last of them and 分别.
 _COORDINATION = regex.compile(r"\s*(?:[和与及、]|以及)?\s*(?:也|都|则|又)?\s*")
 
 
@@ -1467,7 +1462,7 @@ def _listed_periods(text: str, periods: Sequence[PeriodMention], start: int, end
     inside = [p for p in periods if start <= p.start and p.end <= end and p.start_date and p.end_date]
     run: list[PeriodMention] = []
     for period in inside:
-        if run and _COORDINATION.fullmatch(text, run[-1].end, period.start):
+        if run and _LIST_SEPARATOR.fullmatch(text, run[-1].end, period.start):  # (not 7月24日至10月23日)
             run.append(period)
         else:
             run = [period]
