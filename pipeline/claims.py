@@ -91,6 +91,7 @@ class _ClaimTables:
     change_only_re: regex.Pattern  # a clause head that is nothing but a change (同比增长了)
     pledge_re: regex.Pattern  # verbs of putting up resources (将…投入)
     event_time_re: regex.Pattern
+    event_date_verbs: tuple[str, ...]  # 成立于2019年: a date after these dates the event
     metric_stop_re: regex.Pattern
     comparison_re: regex.Pattern
     share_after: tuple[str, ...]
@@ -224,7 +225,7 @@ def _tables() -> _ClaimTables:
         partition_re=regex.compile(
             rf"(?:[0-9０-９一二两三四五六七八九十百千]+\s?[只家个名位款])?(?:{_alt(t['demonstratives'])})?"
             rf"(?P<group>(?:(?![的了是在到和与及为被把将等])\p{{Han}}){{0,6}}(?:{_alt(t['group_heads'])}))中\s*[，,]"),
-        count_verb_re=regex.compile(rf"\ ?(?:{_alt([*t['achievement_verbs'], *t['count_outcome_verbs']])})"),
+        count_verb_re=regex.compile(rf"\ ?(?:{_alt([*t['achievement_verbs'], *t['count_outcome_verbs'], *direction_of])})"),
         achieved_re=regex.compile(
             rf"\ ?(?:{_alt(t['achievement_verbs'])})了?\ ?(?P<m>[\p{{Han}}A-Za-z][\p{{Han}}A-Za-z ]{{1,9}}?)\ ?(?:[，。；！？,;!?]|$)"),
         plan_window_re=regex.compile(
@@ -268,6 +269,7 @@ def _tables() -> _ClaimTables:
         dealing_after_re=regex.compile(
             rf"(?:进行|办理|完成)?了?"
             rf"(?P<verb>{_alt(t['share_dealing_verbs'])})(?P<object>股份|股票)?"),
+        event_date_verbs=tuple(t["event_date_verbs"]),
         event_time_re=regex.compile(
             rf"[^。；]{{0,30}}?(?:(?:{_alt(t['event_time_verbs'])})(?:的|[^。；]*，)|{_alt(t['event_time_places'])})"),
     )
@@ -1169,7 +1171,8 @@ def _period(draft: ClaimDraft, text: str, periods: Sequence[PeriodMention], enti
             draft.explanation.append(f"period: since {period.label}")
             return
         # 2009年以来成立的15只基金: events counted over a span, not one dated event.
-        if not period.label.endswith("以来") and tab.event_time_re.match(until_number):
+        if not period.label.endswith("以来") and (tab.event_time_re.match(until_number) or text[
+                max(sentence[0], period.start - 5):period.start].rstrip().endswith(tab.event_date_verbs)):  # 成立于2019年
             draft.explanation.append(f"period: {period.label} dates an event, not the number")
             return
         draft.period = period

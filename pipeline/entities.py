@@ -112,6 +112,10 @@ class _Tables:
     clause_word_tags: frozenset[str]  # tags of words no name runs on into (增长 v, 同比 d)
     listed_kind_re: regex.Pattern  # 米哈游、叠纸游戏等公司: names listed before their kind
     institution_endings: tuple[str, ...]  # what an institution's name may end with (组织, 中心, 会)
+    former_marks: frozenset[str]  # 前/原 before an organisation and a title: the title is a past one
+    departments: frozenset[str]  # a department before a title (财务副总裁): of the organisation in view
+    professional_titles: frozenset[str]  # titles held without an organisation (分析师, 经济学家)
+    appointment_re: regex.Pattern  # after a name: (…，)出任/担任
     org_suffix_end_re: regex.Pattern  # an organisation suffix at the end of a text
     kind_model_re: regex.Pattern  # 旗舰手机 X9 Pro: a device kind, then its model
     not_given_name_tags: frozenset[str]
@@ -177,6 +181,11 @@ def tables() -> _Tables:
         lead_in_time_tags=frozenset(t["lead_in_time_tags"]),
         clause_word_tags=frozenset(t["lead_in_function_tags"] + t["lead_in_adverb_tags"] + t["lead_in_verb_tags"]),
         institution_endings=tuple(t["institution_endings"]),
+        former_marks=frozenset(t["former_marks"]),
+        departments=frozenset(t["departments"]),
+        professional_titles=frozenset(t["professional_titles"]),
+        appointment_re=regex.compile(
+            rf"[^。；！？\n]{{0,16}}?(?:{_alt(t['appointment_verbs'])})"),
         org_suffix_end_re=regex.compile(rf"(?:{_alt(t['org_suffixes'])})$"),
         kind_model_re=regex.compile(
             rf"(?:{_alt(t['device_kinds'])})\ ?(?P<model>(?:[A-Za-z][A-Za-z0-9]*[0-9][A-Za-z0-9]*|[A-Z][a-z]+\ ?[0-9]+[A-Za-z]?)"
@@ -568,6 +577,9 @@ def _split_title_segment(segment: str, seg_offset: int, known: dict[str, str], t
         return segment[title_start:].strip(), head, candidate
     if any(w in before for w in tab.generic_org_words) or not before.strip():
         return segment[last_title.start():].strip() if not before.strip() else segment.strip(), None, None
+    if head in tab.departments and last_title.group() not in tab.professional_titles:
+        # 由财务副总裁周晓岚暂代: a department's officer, of the organisation the text is about
+        return last_title.group(), last_org(seg_offset), None
     return last_title.group(), None, None
 
 
@@ -580,6 +592,8 @@ def _without_lead_words(head: str, tab: _Tables) -> str:
         size = next((size for size in (4, 3, 2) if len(head) - size >= 2 and tags.get(head[:size]) in opening), 0)
         if not size and head[0] in tab.title_org_lead_chars:
             size = 1
+        if not size and head[0] in tab.former_marks and not get_segmenter("jieba").tokenizer.FREQ.get(head[:2]):
+            size = 1  # 前青藤科技高级副总裁: the former one's title, not a name (前程无忧 is a word)
         if not size:
             return head
         head = head[size:]
@@ -645,6 +659,36 @@ def _title_name_candidates(text: str, tab: _Tables, known: dict[str, str],
             roles = [(title, org or owner) for title, org in roles]
         start, end = span
         yield Candidate(start, end, text[start:end], "PERSON", "rule:title_name", 0.95, roles=tuple(roles))
+
+
+def _appointment_candidates(text: str, tab: _Tables, people: list[Candidate], known: dict[str, str],
+                            org_positions: list[tuple[int, str]]) -> Iterable[Candidate]:
+    """Titles a person named before them takes up (韩立峰正式加入公司，出任首席运营官; 张三将
+    担任青禾科技总裁): the organisation named between the verb and the title, else the
+    sentence's first organisation."""
+    for person in people:
+        if person.type != "PERSON":
+            continue
+        appointment = tab.appointment_re.match(text, person.end)
+        if appointment is None:
+            continue
+        stop = _CLAUSE_STOP.search(text, appointment.end(), appointment.end() + 20)
+        title = tab.title_re.search(text, appointment.end(), stop.start() if stop else appointment.end() + 20)
+        if title is None:
+            continue
+        held = text[appointment.end():title.start()].strip()
+        org = next((name for name in sorted(known, key=len, reverse=True)
+                    if known[name] == "ORG" and held.startswith(name)), None)
+        if org is None and not held:
+            sentence_start = max(text.rfind(mark, 0, person.start) for mark in "。！？\n") + 1
+            org = next((name for start, name in org_positions if sentence_start <= start < appointment.end()), None)
+        if org is None and held:
+            continue  # 出任某某职务: no title of an organisation we know
+        yield Candidate(person.start, person.end, person.name, "PERSON", "rule:appointment", person.score,
+                        roles=((text[title.start():title.end()], org),))
+
+
+_CLAUSE_STOP = regex.compile(r"[，。；！？、（(“”\n]")
 
 
 _SPEECH_PERSON = regex.compile(
@@ -803,12 +847,15 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     ner = list(_ner_candidates(ner_spans, tab))
     # names the NER alone proposes can still split a title chain (星河电商商家运营负责人)
     known = {c.name: c.type for c in ner if c.score > 0} | {c.name: c.type for c in candidates}
-    org_positions = sorted((c.start, c.name) for c in candidates if c.type == "ORG")
+    org_positions = sorted((c.start, c.name) for c in [*candidates, *ner] if c.type == "ORG" and c.score > 0)
     people = [*_title_name_candidates(text, tab, known, org_positions, token_bounds), *_speech_candidates(text, tab),
               *_byline_candidates(text, tab)]
     # 基金经理进行了座谈, 负责人迅速…, 记者解释说: a common word after a title is no name
     common_words = word_tags()
-    candidates += [c for c in people if c.type != "PERSON" or c.name not in common_words]
+    people = [c for c in people if c.type != "PERSON" or c.name not in common_words]
+    named = people + [c for c in ner if c.type == "PERSON" and c.score >= NER_ONLY_THRESHOLD]
+    candidates += people
+    candidates += _appointment_candidates(text, tab, named, known, org_positions)
     candidates += ner
     # 智能硬件公司青禾智能: a suffix name right before another name describes it (apposition)
     names = tuple({c.name for c in candidates if c.type in ("ORG", "PRODUCT") and c.score > 0 and len(c.name) >= 2})

@@ -31,6 +31,12 @@ PEOPLE = [
     pytest.param("华夏晨报讯（记者 孙悦）本周多家银行下调存款利率。", "孙悦", [("记者", "华夏晨报")], id="byline-with-outlet"),
     pytest.param("新款手机售价 3999 元    作者：冯启明    该机搭载新芯片。", "冯启明", [("作者", None)], id="byline-author"),
     pytest.param("蓝海集团的总经理是韩立峰，男，44岁。", "韩立峰", [("总经理", "蓝海集团")], id="title-is-name"),
+    pytest.param("星野汽车有限公司宣布，前青藤科技有限公司高级副总裁韩立峰正式加入公司，出任首席运营官。", "韩立峰",
+                 # 前 marks a former title; the title he takes up is the announcing company's
+                 [("高级副总裁", "青藤科技有限公司"), ("首席运营官", "星野汽车有限公司")], id="appointment-after-name"),
+    pytest.param("星野汽车有限公司首席财务官辞职，由财务副总裁周晓岚暂代其职务。", "周晓岚",
+                 [("副总裁", "星野汽车有限公司")], id="department-officer-of-the-company"),
+    pytest.param("星野汽车有限公司回应称，分析师王强的判断有误。", "王强", [("分析师", None)], id="professional-title-no-org"),
 ]
 
 
