@@ -221,7 +221,15 @@ def _strip_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _person_name_at(text: str, start: int, tab: _Tables) -> tuple[int, int] | None:
-    """The span of a 2-3 character Chinese name starting at ``start``, if one is there."""
+    """The span of a 2-3 character Chinese name starting at ``start``, if one is there, or of
+    a transcribed foreign name with its middle dot (科莱特·克雷斯, 山姆·奥特曼)."""
+    foreign = _FOREIGN_NAME.match(text, start)
+    if foreign:
+        family = foreign.group("family")
+        tags = word_tags()
+        end = next((i for i in range(2, len(family)) if family.startswith(tab.name_stops, i)
+                    or any(tags.get(family[i:i + n]) in tab.clause_word_tags | {"t"} for n in (2, 3))), len(family))
+        return start, foreign.start("family") + min(end, 4)  # 奥特曼|此前透露, 博尔纳|周一表示
     run = regex.match(r"\p{Han}{2,6}", text[start:start + 6])
     if not run:
         return None
@@ -249,6 +257,10 @@ def _person_name_at(text: str, start: int, tab: _Tables) -> tuple[int, int] | No
     if tab.title_re.match(name):
         return None
     return start, start + length
+
+
+# A transcribed foreign name: given name, middle dot, family name (each 1-6 characters).
+_FOREIGN_NAME = regex.compile(r"\p{Han}{1,6}[·•・](?:\p{Han}{1,6}[·•・])?(?P<family>\p{Han}{1,6})")
 
 
 # --------------------------------------------------------------------------- rules

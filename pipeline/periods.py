@@ -67,6 +67,7 @@ class _PeriodTables:
     rolling: regex.Pattern
     weeks: regex.Pattern  # 本周, 上周 and event spans (首日, 发行一周内)
     until_day: regex.Pattern  # 截至昨天, 截至目前
+    fiscal: regex.Pattern  # 2024财年第三财季: a company's fiscal calendar, label only
     present: regex.Pattern
     future: regex.Pattern
     same_period_last_year: regex.Pattern
@@ -110,6 +111,9 @@ def _tables() -> _PeriodTables:
         rf"|(?:{alternation(events['verbs'])})?(?:{alternation(events['words'])})"
         rf"|(?:{alternation(events['verbs'])})\ ?(?:{number})\ ?(?:{alternation(events['within'])})内"
     )
+    fiscal = regex.compile(
+        rf"(?:(?:19|20)[0-9]{{2}}\ ?财年\ ?)?(?:第\ ?[一二三四1-4]\ ?财季|[一二三四1-4]\ ?财季|(?:{alternation(t['fiscal_words'])}))"
+        rf"|(?:19|20)[0-9]{{2}}\ ?财年")
     until_day = regex.compile(
         rf"(?:截至|截止到|截止)\ ?(?:(?P<day>{alternation(t['until_days'])})|(?P<filing>{alternation(t['filing_days'])}))")
     cues = tuple((regex.compile(c["pattern"]), int(c["offset"]), bool(c["latest_only"])) for c in t["document_year_cues"])
@@ -124,6 +128,7 @@ def _tables() -> _PeriodTables:
         rolling=rolling,
         weeks=weeks,
         until_day=until_day,
+        fiscal=fiscal,
         present=regex.compile(alternation(t["present_markers"])),
         future=regex.compile(alternation(t["future_markers"])),
         same_period_last_year=regex.compile(alternation(t["same_period_last_year"])),
@@ -368,6 +373,9 @@ def _label_only_periods(text: str, published: date | None, tab: _PeriodTables) -
                 first = last = monday + timedelta(days=tab.weekdays[match.group("weekday")])
         # counted back or forward from the day of writing: no year the text names moves it
         found.append(PeriodMention(match.start(), match.end(), match.group(), first, last, of_present=True))
+    for match in tab.fiscal.finditer(text, timeout=REGEX_TIMEOUT_S):
+        # a company's own fiscal calendar (英伟达2024财年第三财季 ended in October): label only
+        found.append(PeriodMention(match.start(), match.end(), match.group(), None, None))
     for match in tab.until_day.finditer(text, timeout=REGEX_TIMEOUT_S):
         if match.group("filing"):  # filled in once the dates before it are known (_filing_days)
             found.append(PeriodMention(match.start(), match.end(), match.group(), None, published))

@@ -37,6 +37,8 @@ PEOPLE = [
     pytest.param("星野汽车有限公司首席财务官辞职，由财务副总裁周晓岚暂代其职务。", "周晓岚",
                  [("副总裁", "星野汽车有限公司")], id="department-officer-of-the-company"),
     pytest.param("星野汽车有限公司回应称，分析师王强的判断有误。", "王强", [("分析师", None)], id="professional-title-no-org"),
+    pytest.param("OpenAI首席执行官山姆·奥特曼此前透露，成本超过1亿美元。", "山姆·奥特曼", [("首席执行官", "OpenAI")],
+                 id="transcribed-foreign-name"),
 ]
 
 

@@ -150,3 +150,8 @@ def test_the_period_just_reported_holds_for_qi_nei():
     periods = {p.label: (str(p.start_date), str(p.end_date)) for p in find_periods(text, PUBLISHED)}
     assert periods["期内"] == ("2023-07-01", "2023-09-30")
     assert "短期内" not in periods and sum(label == "期内" for label in periods) == 1
+
+
+def test_fiscal_periods_keep_their_label_without_calendar_dates():
+    periods = [(p.label, p.start_date, p.end_date) for p in find_periods("英伟达公布2024财年第三财季财报，预计第四财季营收增长。", PUBLISHED)]
+    assert periods == [("2024财年第三财季", None, None), ("第四财季", None, None)]
