@@ -275,7 +275,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         found.append(PeriodMention(match.start(), match.end(), match.group(), first, last, of_present=True))
     found.extend(_label_only_periods(text, published, tab))
     periods = _same_period_last_year(text, _bound_since(text, _carry_years(_drop_nested(found))), tab)
-    periods = _filing_days(text, periods, tab)
+    periods = _filing_days(text, _day_ranges(text, periods), tab)
     return _report_periods(text, periods, tab)
 
 
@@ -383,6 +383,30 @@ def _label_only_periods(text: str, published: date | None, tab: _PeriodTables) -
         last = published + timedelta(days=tab.until_days[match.group("day")]) if published else None
         found.append(PeriodMention(match.start(), match.end(), match.group(), None, last))
     return found
+
+
+def _day_ranges(text: str, periods: list[PeriodMention]) -> list[PeriodMention]:
+    """10月31日至11月11日: two days joined by 至/到/- are one period from the first to the
+    second (the second in the next year when it would fall before the first)."""
+    result: list[PeriodMention] = []
+    for period in periods:
+        first = result[-1] if result else None
+        if (first is not None and first.start_date and first.start_date == first.end_date
+                and period.end_date and period.start_date in (None, period.end_date)
+                and _DAY_RANGE_JOIN.fullmatch(text, first.end, period.start + _until_prefix(period.label))):
+            end = period.end_date if period.end_date >= first.start_date else _shift(period.end_date, years=1)
+            result[-1] = PeriodMention(first.start, period.end, text[first.start:period.end], first.start_date, end)
+            continue
+        result.append(period)
+    return result
+
+
+def _until_prefix(label: str) -> int:
+    """How many characters of a period's label are the 至/到 that joins it to the one before."""
+    return 1 if label.startswith(("至", "到")) else 0
+
+
+_DAY_RANGE_JOIN = regex.compile(r"\s?(?:至|到|-|－|—|～|~)?\s?")
 
 
 def _filing_days(text: str, periods: list[PeriodMention], tab: _PeriodTables) -> list[PeriodMention]:

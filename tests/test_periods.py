@@ -155,3 +155,13 @@ def test_the_period_just_reported_holds_for_qi_nei():
 def test_fiscal_periods_keep_their_label_without_calendar_dates():
     periods = [(p.label, p.start_date, p.end_date) for p in find_periods("英伟达公布2024财年第三财季财报，预计第四财季营收增长。", PUBLISHED)]
     assert periods == [("2024财年第三财季", None, None), ("第四财季", None, None)]
+
+
+@pytest.mark.parametrize("text, label, start, end", [
+    ("今年双11期间（10月31日至11月11日），成交额增长。", "10月31日至11月11日", "2023-10-31", "2023-11-11"),
+    ("活动于12月25日-1月5日举行。", "12月25日-1月5日", "2023-12-25", "2024-01-05"),  # into the next year
+    ("在2020年7月24日至2020年10月23日期间减持。", "2020年7月24日至2020年10月23日", "2020-07-24", "2020-10-23"),
+])
+def test_two_days_joined_by_zhi_are_one_period(text, label, start, end):
+    (*_, period) = find_periods(text, PUBLISHED)
+    assert (period.label, str(period.start_date), str(period.end_date)) == (label, start, end)
