@@ -230,3 +230,15 @@ def test_jieba_documents_carry_the_dictionary_part_of_speech():
     assert len(set(lemmas.values())) > 1  # different parts of speech, different feature values
     assert all(t.lemma == 0 for t in plain)
     assert [t.tag for t in doc] == [t.tag for t in plain]  # the domain flag is unchanged
+
+
+def test_surname_flag_joins_the_part_of_speech_feature():
+    from spacy.vocab import Vocab
+
+    from pipeline.ner.features import doc_builder
+
+    text = "蛟龙集团、喻会蛟表示"
+    plain = {t.text: t.lemma for t in doc_builder("jieba+pos")(Vocab(), text)}
+    flagged = {t.text: t.lemma for t in doc_builder("jieba+pos+surname")(Vocab(), text)}
+    assert flagged["喻会"] != plain["喻会"]  # 喻 is a listed surname
+    assert flagged["表示"] == plain["表示"] and flagged["集团"] == plain["集团"]

@@ -7,7 +7,10 @@ reads (the pipeline has no tagger or parser, so the attributes are free):
 - NORM: the bigram with the next character; LEMMA: the bigram with the previous character;
 - LEMMA (jieba-word documents built with ``pos=True``): the word's part of speech in jieba's
   stock dictionary (nr, ns, nt, n, v, …), ``oov`` for a word the dictionary lacks (found by
-  jieba's HMM: often a name), ``num`` / ``latin`` for digits and Latin letters;
+  jieba's HMM: often a name), ``num`` / ``latin`` for digits and Latin letters; with
+  ``surname=True`` (``jieba+pos+surname``) the value also says whether the word starts with a
+  common surname (the pipeline's ``surnames`` table), so that a rare surname's words share one
+  feature with the common ones (喻会 | 蛟 as much as 张 | 小娟);
 - TAG: the annotation convention ("domain") the text is read under: ``cluener`` (fine CLUENER
   labels, what the recognizer uses) or ``msra`` (MSRA PER/ORG/LOC, which e.g. labels every 中国
   as a location where CLUENER does not). Training on both corpora with the flag lets MSRA's 45k
@@ -87,10 +90,25 @@ def dictionary_tags() -> dict[str, str]:
 _POS_BASE = 1 << 55
 
 
-def _pos_id(word: str, tags: dict[str, str]) -> int:
+@lru_cache(maxsize=1)
+def surnames() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The pipeline's single-character and compound surnames (``data/entities.yaml``). A model
+    trained with the surname feature reads this table at prediction time too: changing the table
+    changes the feature, so retrain after large edits."""
+    from pipeline.tables import load_table
+
+    table = load_table("entities")
+    return frozenset(table["surnames"]), tuple(table["compound_surnames"])
+
+
+def _pos_id(word: str, tags: dict[str, str], surname: bool = False) -> int:
     tag = tags.get(word)
     if tag is None:
         tag = "num" if word.isdigit() else "latin" if word.isascii() and word.isalpha() else "oov"
+    if surname:
+        single, compound = surnames()
+        if word[0] in single or word.startswith(compound):
+            tag += "|surname"
     return _POS_BASE + hash_tag(tag)
 
 
@@ -103,9 +121,9 @@ def hash_tag(tag: str) -> int:
 
 
 def make_jieba_doc(vocab: Vocab, text: str, domain: str = "cluener", positions: list[int] | None = None,
-                   pos: bool = False) -> Doc:
+                   pos: bool = False, surname: bool = False) -> Doc:
     """One token per jieba word (stock dictionary, HMM on) of the non-space characters; with
-    ``pos``, each word's dictionary part of speech in LEMMA."""
+    ``pos``, each word's dictionary part of speech (and with ``surname``, a surname flag) in LEMMA."""
     if positions is None:
         positions = char_positions(text)
     stripped = "".join(text[i] for i in positions)
@@ -115,19 +133,20 @@ def make_jieba_doc(vocab: Vocab, text: str, domain: str = "cluener", positions: 
         flags = numpy.full(len(words), _DOMAIN_IDS[domain], dtype="uint64")
         if pos:
             tags = dictionary_tags()
-            ids = numpy.fromiter((_pos_id(w, tags) for w in words), dtype="uint64", count=len(words))
+            ids = numpy.fromiter((_pos_id(w, tags, surname) for w in words), dtype="uint64", count=len(words))
             doc.from_array([TAG, LEMMA], numpy.stack([flags, ids], axis=1))
         else:
             doc.from_array([TAG], flags[:, None])
     return doc
 
 
-TOKENS = ("char", "jieba", "jieba+pos")
+TOKENS = ("char", "jieba", "jieba+pos", "jieba+pos+surname")
 
 
 def doc_builder(tokens: str):
-    """The document builder for a model's tokens (its meta's ``tokens``): ``char``, ``jieba``, or
-    ``jieba+pos`` (jieba words with the dictionary part-of-speech feature)."""
-    if tokens == "jieba+pos":
-        return partial(make_jieba_doc, pos=True)
+    """The document builder for a model's tokens (its meta's ``tokens``): ``char``, ``jieba``,
+    ``jieba+pos`` (jieba words with the dictionary part-of-speech feature) or ``jieba+pos+surname``
+    (that feature with the surname flag)."""
+    if tokens.startswith("jieba+pos"):
+        return partial(make_jieba_doc, pos=True, surname=tokens.endswith("+surname"))
     return make_jieba_doc if tokens == "jieba" else make_doc

@@ -129,7 +129,7 @@ def load_nlp(args):
     if args.tokens.startswith("jieba"):
         overrides[f"{c}.tok2vec.embed.attrs"] = ["ORTH", "NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG"]
         overrides[f"{c}.tok2vec.embed.rows"] = [args.rows, args.rows, 5000, 5000, 200, 10]
-    if args.tokens == "jieba+pos":  # LEMMA holds the dictionary part of speech (features.py)
+    if args.tokens.startswith("jieba+pos"):  # LEMMA holds the dictionary part of speech (features.py)
         overrides[f"{c}.tok2vec.embed.attrs"] += ["LEMMA"]
         overrides[f"{c}.tok2vec.embed.rows"] += [200]
     config = util.load_config(CONFIGS[args.head], overrides=overrides)
