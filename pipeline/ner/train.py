@@ -207,7 +207,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--tokens", choices=TOKENS, default="char",
-                        help="jieba+pos: jieba words with their dictionary part of speech as a feature")
+                        help="jieba+pos: jieba words with their dictionary part of speech as a feature; "
+                             "jieba+pos+surname: that feature with a surname flag (features.py)")
     parser.add_argument("--head", choices=("ner", "tagger"), default="ner",
                         help="ner: greedy transition-based spaCy ner; tagger: BIO token classification (tagging.py)")
     parser.add_argument("--scheme", choices=("bio", "biluo"), default="bio", help="tag scheme of the tagger head")
