@@ -23,12 +23,15 @@ maps it (``probability_bins``: CLUENER dev precision of spans per probability bi
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "model"
+# ZHEXTRACT_NER_MODEL points the pipeline (and the benchmarks' default) at another trained model
+# directory, to measure a candidate in the whole pipeline without copying it over the shipped one.
+DEFAULT_MODEL_DIR = Path(os.environ.get("ZHEXTRACT_NER_MODEL") or Path(__file__).resolve().parent / "model")
 MAX_CHUNK = 512
 
 COARSE = {
@@ -83,7 +86,7 @@ def chunks(text: str, limit: int = MAX_CHUNK) -> list[tuple[int, int]]:
 
 class StatisticalNER:
     def __init__(self, nlp, scores: dict[str, float] | None = None, domain: str = "cluener", tokens: str = "char",
-                 probability_bins: list | None = None):
+                 probability_bins: list | None = None, transitions=None):
         from pipeline.ner.features import doc_builder
         from pipeline.ner.tagging import head_of
         from pipeline.vocabulary import VocabularyRecycler
@@ -97,11 +100,14 @@ class StatisticalNER:
         self.scores = scores or {}
         self.probability_bins = probability_bins or []  # [[upper bound of probability, precision], ...]
         self.domain = domain
+        self.transitions = transitions  # tagger head: tagging.Transitions, or None
 
     @classmethod
     def load(cls, path: Path = DEFAULT_MODEL_DIR, domain: str = "cluener") -> "StatisticalNER":
         """Load the trained model; ``domain="msra"`` reads text under MSRA's conventions."""
         import spacy
+
+        from pipeline.ner.tagging import Transitions
 
         path = Path(path)
         if not model_available(path):
@@ -110,7 +116,8 @@ class StatisticalNER:
         calibration = path / "calibration.json"
         table = json.loads(calibration.read_text(encoding="utf-8")) if calibration.is_file() else {}
         tokens = nlp.meta.get("zhextract", {}).get("tokens", "char")
-        return cls(nlp, table.get("label_precision", {}), domain, tokens, table.get("probability_bins"))
+        return cls(nlp, table.get("label_precision", {}), domain, tokens, table.get("probability_bins"),
+                   Transitions.from_disk(path))
 
     def _score(self, fine: str, probability: float | None) -> float:
         if probability is None:
@@ -153,7 +160,8 @@ class StatisticalNER:
                 jobs.append((index, start, positions))
                 docs.append(self._make_doc(self.nlp.vocab, piece, self.domain, positions))
         results: list[list[NerSpan]] = [[] for _ in texts]
-        for (index, offset, positions), doc, spans in zip(jobs, docs, predict_spans(self.nlp, docs, batch_size=256)):
+        for (index, offset, positions), doc, spans in zip(jobs, docs, predict_spans(self.nlp, docs, batch_size=256,
+                                                                                 transitions=self.transitions)):
             text = texts[index]
             for first, last, fine, probability in spans:
                 label = COARSE.get(fine)

@@ -3,10 +3,13 @@
     .venv/bin/python -m pipeline.ner.train                       # the shipped model
     .venv/bin/python -m pipeline.ner.train --tokens jieba --corpora cluener --minutes 10 --out /tmp/x
     .venv/bin/python -m pipeline.ner.train --tokens jieba --head tagger --minutes 22 --out /tmp/t
+    .venv/bin/python -m pipeline.ner.train --tokens jieba+pos --head tagger --scheme biluo --out /tmp/b
 
 ``--head ner`` (default): spaCy's greedy transition-based ``ner``. ``--head tagger``: a spaCy
 ``tagger`` over the same tok2vec and documents, one softmax per token over BIO tags (``O``,
-``B-name``, ``I-name``, …), decoded into spans by ``pipeline/ner/tagging.py``.
+``B-name``, ``I-name``, …) or BILUO tags (``--scheme biluo``: also ``L-name``, ``U-name``), decoded
+into spans by ``pipeline/ner/tagging.py``; the tag bigram counts of the training targets are saved
+(``transitions.json``) and their weight in decoding is chosen on dev after training.
 
 Reads ``cluener2020/train.json`` and ``msra_ner/msra_train_bio`` from ``../shared/data`` (via
 ``evaluation.corpora.data_root()``), never dev or test for training. The CLUENER dev split is only
@@ -35,8 +38,10 @@ from spacy.tokens import Doc, Span  # noqa: E402
 from spacy.training import Example  # noqa: E402
 
 from pipeline.ner.data import read_corpus  # noqa: E402
-from pipeline.ner.features import char_positions, doc_builder  # noqa: E402
-from pipeline.ner.tagging import bio_tags, doc_tags, head_of, predict_spans  # noqa: E402
+from pipeline.ner.features import TOKENS, char_positions, doc_builder  # noqa: E402
+from pipeline.ner.tagging import (  # noqa: E402
+    TagDecoder, Transitions, doc_tags, entity_tags, head_of, predict_spans, tag_probabilities,
+)
 
 HERE = Path(__file__).resolve().parent
 CONFIG = HERE / "config.cfg"
@@ -57,7 +62,7 @@ def build_doc(vocab, text: str, domain: str, tokens: str) -> tuple[Doc, list[int
     return doc_builder(tokens)(vocab, text, domain, positions), positions
 
 
-def to_example(vocab, text, spans, domain, tokens, head: str = "ner") -> Example:
+def to_example(vocab, text, spans, domain, tokens, head: str = "ner", scheme: str = "bio") -> Example:
     doc, positions = build_doc(vocab, text, domain, tokens)
     index = {p: k for k, p in enumerate(positions)}  # original offset -> stripped offset
     reference = doc.copy()
@@ -71,8 +76,8 @@ def to_example(vocab, text, spans, domain, tokens, head: str = "ner") -> Example
             ents.append(span)
     ents = util.filter_spans(ents)
     reference.set_ents(ents, default="outside")
-    if head == "tagger":  # the reference's TAG holds the BIO targets (the predicted doc's TAG keeps the domain flag)
-        for token, tag in zip(reference, doc_tags(reference)):
+    if head == "tagger":  # the reference's TAG holds the tag targets (the predicted doc's TAG keeps the domain flag)
+        for token, tag in zip(reference, doc_tags(reference, scheme)):
             token.tag_ = tag
     return Example(doc, reference)
 
@@ -121,9 +126,12 @@ def load_nlp(args):
     }
     if args.head == "ner":
         overrides[f"{c}.hidden_width"] = args.hidden
-    if args.tokens == "jieba":
+    if args.tokens.startswith("jieba"):
         overrides[f"{c}.tok2vec.embed.attrs"] = ["ORTH", "NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG"]
-        overrides[f"{c}.tok2vec.embed.rows"] = [20000, 20000, 5000, 5000, 200, 10]
+        overrides[f"{c}.tok2vec.embed.rows"] = [args.rows, args.rows, 5000, 5000, 200, 10]
+    if args.tokens.startswith("jieba+pos"):  # LEMMA holds the dictionary part of speech (features.py)
+        overrides[f"{c}.tok2vec.embed.attrs"] += ["LEMMA"]
+        overrides[f"{c}.tok2vec.embed.rows"] += [200]
     config = util.load_config(CONFIGS[args.head], overrides=overrides)
     return util.load_model_from_config(config, auto_fill=True, validate=True), config
 
@@ -131,13 +139,14 @@ def load_nlp(args):
 PROBABILITY_BINS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0)
 
 
-def probability_bins(nlp, data, tokens: str) -> list[list[float]]:
+def probability_bins(nlp, data, tokens: str, transitions: Transitions | None = None) -> list[list[float]]:
     """Tagger head: CLUENER dev precision of predicted spans per bin of span probability (upper
     bounds ``PROBABILITY_BINS``), made non-decreasing (a bin never scores above a higher one)."""
     counts = [[0, 0] for _ in PROBABILITY_BINS]  # [correct, predicted]
     built = [build_doc(nlp.vocab, text, "cluener", tokens) for text, _ in data]
     docs = [d for d, _ in built]
-    for (text, gold), doc, (_, positions), spans in zip(data, docs, built, predict_spans(nlp, docs)):
+    for (text, gold), doc, (_, positions), spans in zip(data, docs, built,
+                                                        predict_spans(nlp, docs, transitions=transitions)):
         gold = set(gold)
         for start, end, label, probability in spans:
             span = doc[start:end]
@@ -155,6 +164,28 @@ def probability_bins(nlp, data, tokens: str) -> list[list[float]]:
     for i in range(len(bins) - 2, -1, -1):  # non-decreasing from the top down
         bins[i][1] = min(bins[i][1], bins[i + 1][1])
     return [[upper, round(max(0.05, min(0.99, precision)), 3), total] for upper, precision, total in bins]
+
+
+TRANSITION_WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0)
+
+
+def tune_transitions(nlp, data, tokens: str, transitions: Transitions) -> tuple[Transitions, list]:
+    """The transition weight (``TRANSITION_WEIGHTS``) with the best CLUENER dev micro F1; the
+    tagger runs once, only decoding is repeated."""
+    built = [build_doc(nlp.vocab, text, "cluener", tokens) for text, _ in data]
+    docs = [d for d, _ in built]
+    probs = list(tag_probabilities(nlp, docs))
+    gold = [set(spans) for _, spans in data]
+    table = []
+    for weight in TRANSITION_WEIGHTS:
+        candidate = Transitions(transitions.tags, transitions.counts, weight)
+        decoder = TagDecoder(nlp.get_pipe("tagger").labels, candidate)
+        pred = [predicted_spans(doc, positions, decoder.spans(p)) for doc, (_, positions), p in zip(docs, built, probs)]
+        scores = score(gold, pred)
+        table.append({"weight": weight, "dev_micro_f": scores["micro"]["f1"], "dev_name_f": scores.get("name", {}).get("f1")})
+        print(json.dumps(table[-1]), flush=True)
+    best = max(table, key=lambda row: row["dev_micro_f"])
+    return Transitions(transitions.tags, transitions.counts, best["weight"]), table
 
 
 def write_calibration(nlp, out: Path, dev_scores: dict, bins: list | None = None) -> None:
@@ -175,9 +206,13 @@ def write_calibration(nlp, out: Path, dev_scores: dict, bins: list | None = None
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--tokens", choices=("char", "jieba"), default="char")
+    parser.add_argument("--tokens", choices=TOKENS, default="char",
+                        help="jieba+pos: jieba words with their dictionary part of speech as a feature; "
+                             "jieba+pos+surname: that feature with a surname flag (features.py)")
     parser.add_argument("--head", choices=("ner", "tagger"), default="ner",
                         help="ner: greedy transition-based spaCy ner; tagger: BIO token classification (tagging.py)")
+    parser.add_argument("--scheme", choices=("bio", "biluo"), default="bio", help="tag scheme of the tagger head")
+    parser.add_argument("--rows", type=int, default=20000, help="hash embedding rows of ORTH and NORM (jieba tokens)")
     parser.add_argument("--corpora", default="cluener,msra", help="train splits to use: cluener,msra")
     parser.add_argument("--msra-labels", choices=("shared", "separate"), default="shared")
     parser.add_argument("--cluener-repeat", type=int, default=2, help="CLUENER copies per epoch (it is 5x smaller)")
@@ -192,14 +227,20 @@ def main(argv=None) -> int:
     parser.add_argument("--batch-chars", type=int, default=2000)
     parser.add_argument("--eval-every", type=int, default=400, help="updates between dev evaluations")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--calibrate", action="store_true", help="only (re)write --out/calibration.json")
+    parser.add_argument("--calibrate", action="store_true",
+                        help="only (re)write --out/calibration.json (tagger: after re-choosing the transition weight)")
     args = parser.parse_args(argv)
     if args.calibrate:
         nlp = spacy.load(args.out)
         tokens = nlp.meta.get("zhextract", {}).get("tokens", "char")
         dev = read_corpus("cluener", "dev")
-        scores = evaluate(nlp, dev, "cluener", tokens)
-        write_calibration(nlp, args.out, scores, probability_bins(nlp, dev, tokens) if head_of(nlp) == "tagger" else None)
+        transitions = Transitions.from_disk(args.out)
+        if transitions is not None:
+            transitions, _ = tune_transitions(nlp, dev, tokens, transitions)
+            transitions.to_disk(args.out)
+        scores = evaluate(nlp, dev, "cluener", tokens, transitions=transitions)
+        write_calibration(nlp, args.out, scores,
+                          probability_bins(nlp, dev, tokens, transitions) if head_of(nlp) == "tagger" else None)
         print(json.dumps(scores))
         return 0
 
@@ -220,13 +261,19 @@ def main(argv=None) -> int:
         domain = "cluener" if corpus == "cluener" else "msra"
         if corpus == "msra" and args.msra_labels == "shared":
             data = [(text, [(s, e, MSRA_TO_CLUENER[label]) for s, e, label in spans]) for text, spans in data]
-        examples = [to_example(nlp.vocab, text, spans, domain, args.tokens, args.head) for text, spans in data]
+        examples = [to_example(nlp.vocab, text, spans, domain, args.tokens, args.head, args.scheme) for text, spans in data]
         train += examples * (args.cluener_repeat if corpus == "cluener" else 1)
     dev = read_corpus("cluener", "dev")
     print(f"examples: {counts}; {len(train)} per epoch; built in {time.time() - started:.0f}s", flush=True)
 
     labels = CLUENER_LABELS + (MSRA_LABELS if "msra" in corpora and args.msra_labels == "separate" else ())
-    for label in (bio_tags(labels) if args.head == "tagger" else labels):
+    tag_names = entity_tags(labels, args.scheme)
+    # first-order tag statistics of the training targets (each sentence once), for decoding
+    transitions = None
+    if args.head == "tagger":
+        unique = {id(ex): ex for ex in train}.values()
+        transitions = Transitions.count(tag_names, ([t.tag_ for t in ex.reference] for ex in unique))
+    for label in (tag_names if args.head == "tagger" else labels):
         ner.add_label(label)
     rng = random.Random(args.seed)
     sample = rng.sample(train, min(2000, len(train)))
@@ -270,14 +317,17 @@ def main(argv=None) -> int:
     training_minutes = (time.time() - train_started) / 60
     if best[1] is not None:
         ner.from_bytes(best[1])
-    scores = evaluate(nlp, dev, "cluener", args.tokens)
+    tuning = None
+    if transitions is not None:
+        transitions, tuning = tune_transitions(nlp, dev, args.tokens, transitions)
+    scores = evaluate(nlp, dev, "cluener", args.tokens, transitions=transitions)
 
     # speed on the dev texts (ner only, after document building)
     texts = [t for t, _ in dev]
     chars = sum(len(t) for t in texts)
     t0 = time.perf_counter()
     built = [build_doc(nlp.vocab, t, "cluener", args.tokens)[0] for t in texts]
-    list(predict_spans(nlp, built))
+    list(predict_spans(nlp, built, transitions=transitions))
     chars_per_second = chars / (time.perf_counter() - t0)
 
     args.out.mkdir(parents=True, exist_ok=True)
@@ -289,9 +339,13 @@ def main(argv=None) -> int:
         "training_minutes": round(training_minutes, 1), "updates": step, "best_checkpoint": best[2],
         "cluener_dev": scores, "chars_per_second_dev": round(chars_per_second), "log": log,
         "domains": ["cluener", "msra"] if "msra" in corpora else ["cluener"],
+        "scheme": args.scheme if args.head == "tagger" else None, "transition_weights": tuning,
     }
     nlp.to_disk(args.out)
-    write_calibration(nlp, args.out, scores, probability_bins(nlp, dev, args.tokens) if args.head == "tagger" else None)
+    if transitions is not None:
+        transitions.to_disk(args.out)
+    write_calibration(nlp, args.out, scores,
+                      probability_bins(nlp, dev, args.tokens, transitions) if args.head == "tagger" else None)
     print(json.dumps({"cluener_dev_micro": scores["micro"], "name": scores.get("name"),
                       "chars_per_second": round(chars_per_second), "minutes": round(training_minutes, 1)}), flush=True)
     print(json.dumps(scores), flush=True)
