@@ -118,6 +118,7 @@ class _Tables:
     appointment_re: regex.Pattern  # after a name: (…，)出任/担任
     org_suffix_end_re: regex.Pattern  # an organisation suffix at the end of a text
     kind_model_re: regex.Pattern  # 旗舰手机 X9 Pro: a device kind, then its model
+    outlet_name_re: regex.Pattern  # an outlet's name in a report opening (新快报, 每经)
     not_given_name_tags: frozenset[str]
 
 
@@ -187,6 +188,8 @@ def tables() -> _Tables:
         appointment_re=regex.compile(
             rf"[^。；！？\n]{{0,16}}?(?:{_alt(t['appointment_verbs'])})"),
         org_suffix_end_re=regex.compile(rf"(?:{_alt(t['org_suffixes'])})$"),
+        outlet_name_re=regex.compile(
+            rf"(?:{_alt(t['outlet_short_names'])})|\p{{Han}}{{1,6}}?(?:{_alt(t['outlet_endings'])})"),
         kind_model_re=regex.compile(
             rf"(?:{_alt(t['device_kinds'])})\ ?(?P<model>(?:[A-Za-z][A-Za-z0-9]*[0-9][A-Za-z0-9]*|[A-Z][a-z]+\ ?[0-9]+[A-Za-z]?)"
             rf"(?:\ ?(?:{_alt(t['model_suffixes'])}))*)(?![A-Za-z0-9])"),
@@ -729,8 +732,8 @@ _BYLINE = regex.compile(
 
 # A news outlet opening its report: 新快报讯, 上证报中国证券网讯 (two outlets); 本报讯 names no
 # one. The outlets run from a visible left edge (line start, space, punctuation) to 讯.
-_OUTLET_RUN = regex.compile(r"(?:^|(?<=[\s，。；！？、：:（）()【】\[\]]))(?P<run>\p{Han}{2,14})讯", regex.MULTILINE)
-_OUTLET_NAME = regex.compile(r"\p{Han}{1,6}?(?:报|网|社|台|新闻)")
+# 新快报讯, 每经AI快讯: a report opening names its outlet(s) before 讯.
+_OUTLET_RUN = regex.compile(r"(?:^|(?<=[\s，。；！？、：:（）()【】\[\]]))(?P<run>\p{Han}{2,14})(?:AI)?快?讯", regex.MULTILINE)
 
 
 def _outlets(text: str) -> Iterable[tuple[int, int]]:
@@ -741,7 +744,7 @@ def _outlets(text: str) -> Iterable[tuple[int, int]]:
             run, offset = run[1:], offset + 1
         if run.endswith(("本报", "该报")):
             continue
-        names = [(m.start(), m.end()) for m in _OUTLET_NAME.finditer(run)]
+        names = [(m.start(), m.end()) for m in tables().outlet_name_re.finditer(run)]
         if not names or names[0][0] != 0 or names[-1][1] != len(run) or any(
                 a[1] != b[0] for a, b in zip(names, names[1:])):
             continue  # the run is not a sequence of outlet names
@@ -793,6 +796,10 @@ def _ner_candidates(ner_spans, tab: _Tables) -> Iterable[Candidate]:
         body = next((b for b in tab.governing_bodies if span.text.endswith(b) and len(span.text) - len(b) >= 2), None)
         if span.label == "ORG" and body:  # 蓝海银行董事会建议…: the company, not its board
             span = replace(span, end=span.end - len(body), text=span.text[: -len(body)])
+        lead_in = tab.org_lead_in_re.match(span.text) if span.label == "ORG" else None
+        if lead_in and len(lead_in.group()) >= 2 and len(span.text) - lead_in.end() >= 2:
+            # 股东三安集团: the word before the name (single characters are left: 中国银行)
+            span = replace(span, start=span.start + lead_in.end(), text=span.text[lead_in.end():])
         if len(span.text) < 2 or span.text in tab.non_name_words:
             continue
         score = float(span.score) if _looks_like_name(span.text, span.label, tab) else 0.0

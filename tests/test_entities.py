@@ -181,10 +181,17 @@ def test_ner_fund_names_are_products():
 
 
 
+def test_ner_span_opening_with_a_lead_in_word_loses_it():
+    text = "股东三安集团有限公司将质押的股份解除质押。"
+    entities = _entities_with_ner(text, [_ner_span(text, "股东三安集团", "ORG", "company", score=0.72)])
+    assert "股东三安集团" not in entities and "三安集团有限公司" in entities
+
+
 @pytest.mark.parametrize("text, outlets", [
     ("上证报中国证券网讯 潞安集团今日公告。", ["上证报", "中国证券网"]),
     ("首募规模均呈上升趋势本报讯 (记者赵侠)基金发行再度掀起高潮。", []),
     ("据新华社讯，多家银行下调存款利率。", ["新华社"]),
+    ("每经AI快讯，三安光电6月2日下午发布公告称。", ["每经"]),  # a short name, AI between it and 讯
 ])
 def test_report_openings_name_their_outlets(text, outlets):
     found = [name for name, e in _entities(text).items() if "rule:outlet" in e.sources]
