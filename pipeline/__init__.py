@@ -76,7 +76,7 @@ class Extractor:
         # documents, so a long batch runs in flat memory (the pieces kept are plain Python).
         with self._vocabulary:
             for start, end in chunk_spans(working_text):
-                doc = self.annotate(working_text[start:end], published)
+                doc = self._annotate(working_text[start:end], published)
                 pieces.append((start, doc._.zh_entities or [], doc._.zh_claims or []))
         entities, claims = merge_chunks(pieces)
         warnings = list(document.metadata.get("warnings", []))
@@ -91,7 +91,13 @@ class Extractor:
         return build_record(document, entities, claims, meta)
 
     def annotate(self, text: str, published: date | None = None) -> Doc:
-        """The spaCy ``Doc`` of ``text`` with every zhextract component applied."""
+        """The spaCy ``Doc`` of ``text`` with every zhextract component applied. The Doc stays
+        valid for as long as it is kept: it is made outside the zone in which the words of
+        ``extract`` calls are freed every few hundred documents."""
+        self._vocabulary.close()
+        return self._annotate(text, published)
+
+    def _annotate(self, text: str, published: date | None = None) -> Doc:
         doc = self.nlp.make_doc(text)
         doc._.zh_published = published
         for _name, component in self.nlp.pipeline:

@@ -102,3 +102,19 @@ def test_vocabularies_stay_bounded_over_a_long_run(extractor_with_ner):
     finally:
         for recycler in recyclers:
             recycler.every = 256
+
+
+def test_an_annotated_doc_outlives_the_vocabulary_recycling(extractor):
+    """A Doc a user keeps from ``annotate`` is made outside the recycling zone: extracting
+    hundreds of documents afterwards frees nothing it needs."""
+    recycler = extractor._vocabulary
+    recycler.every = 1
+    try:
+        extractor.extract("青禾科技公司营收12亿元。")  # a zone is open now
+        doc = extractor.annotate("星海控股去年净利润为３亿元，翠微湖畔新品发布。")
+        for n in range(3):
+            extractor.extract(f"远山{n}号资本完成{n + 5}亿元融资。")
+        assert doc.text == "星海控股去年净利润为３亿元，翠微湖畔新品发布。"
+        assert [token.text for token in doc][:2] and all(token.text for token in doc)
+    finally:
+        recycler.every = 256
