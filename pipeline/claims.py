@@ -524,6 +524,12 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.metric = compared.metric
         draft.explanation.append(f"metric: what the clause compares, {compared.quantity.text}'s {draft.metric}")
         return
+    if q.unit is None and q.kind_hint != "rank":
+        group = tab.group_head_re.match(text, _after_number(q) + (text[_after_number(q):_after_number(q) + 1] == " "))
+        if group:  # 累计带动超过20万商家首次开播: no measure word, the group counted follows
+            draft.metric = group.group()
+            draft.explanation.append(f"metric: the group counted after the number, {draft.metric}")
+            return
     phrase, why_not = _words_before(text, q, clause_start, entities, tab)
     if previous is not None and previous.metric and previous.metric not in tab.share_dealing_verbs \
             and _FROM_TO.fullmatch(text, previous.quantity.end, q.start):
@@ -532,7 +538,8 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.explanation.append(f"metric: the end of a change from {previous.quantity.text}, {draft.metric}")
         return
     in_sentence = list(tab.metric_re.finditer(text, sentence_start, clause_start, timeout=REGEX_TIMEOUT_S))
-    if in_sentence and not (phrase and phrase.endswith(tab.measure_endings)):
+    if in_sentence and not (phrase and (phrase.endswith(tab.measure_endings) or tab.group_end_re.search(phrase))):
+        # (团队规模约300人，服务商家超过800家: the clause names the group it counts)
         draft.metric = in_sentence[-1].group()
         draft.explanation.append(f"metric earlier in the sentence: {draft.metric}")
         return
@@ -551,6 +558,9 @@ def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[
     for entity in entities:
         for name in (entity.name, *entity.aliases):
             head = head.replace(name, "，")
+    for period in reversed(find_periods(head, None)):  # 今年上半年操盘直播: the period is no part of it
+        if not head.endswith(tab.comparison_base_words, max(0, period.start - 2), period.start):  # (较去年同期增长)
+            head = head[:period.start] + "，" + head[period.end:]
     head = regex.sub(rf"(?:{grammar().rank_context.pattern}|第\s*$)", "", head.rstrip())  # 位居全国第
     changed = True
     while changed:
@@ -806,7 +816,7 @@ def _generic_subject(text: str, clause_start: int, metric_start: int, tab: _Clai
     phrase = regex.search(r"[\p{Han}A-Za-z0-9][\p{Han}A-Za-z0-9 ]{1,12}$", head[:last.end()])
     if phrase is None:
         return None
-    words = regex.sub(r"^.*[0-9一二两三四五六七八九十]+\ ?(?:[只家个名位款]|[万亿]\ ?)", "", phrase.group())  # 另1只货币型基金, 助力10万农产品商家
+    words = regex.sub(r"^.*[0-9一二两三四五六七八九十]+\ ?(?:[万亿]\ ?[只家个名位款]?|[只家个名位款])", "", phrase.group())  # 另1只货币型基金, 助力10万农产品商家, 3万家商家
     words = regex.sub(r"^(?:[0-9]+\ ?(?:年|月|日)\ ?)+", "", words)  # 2022年中国扫地机器人市场
     opening_period = next((p for p in find_periods(words, None) if p.start == 0), None)
     if opening_period is not None and len(words) - opening_period.end >= 2:
