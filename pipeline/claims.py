@@ -591,7 +591,7 @@ def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[
     broken = candidate.string[candidate.start() - 1:candidate.start() + 1] if candidate.start() > 0 else ""
     counted_before = regex.search(r"[0-9零一二两三四五六七八九十百千万亿]\ ?\p{Han}?\ ?$", candidate.string[:candidate.start() - 1])
     if len(words) == _FALLBACK_WINDOW and _is_word(broken) and _opens_noun_phrase(broken, words[1:], tab) \
-            and not counted_before:  # (20万家商户线上营业额: 商户 is the count's before)
+            and not counted_before:  # (20万家商户线上营业额: 商户 belongs to the count before it)
         words = broken[0] + words  # 平台服务商数量, 消费品零售总额: the window cut a noun in two
     elif _is_word(broken) and not _is_word(words[:2]):
         words = words[1:]  # 计划新增服务商 cut to 划新增服务商: the broken word's half goes
