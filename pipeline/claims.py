@@ -124,6 +124,7 @@ class _ClaimTables:
     count_tail_re: regex.Pattern  # linking words between a group and its count (总数已达到)
     group_end_re: regex.Pattern
     first_group_re: regex.Pattern  # the shortest run ending in a group noun
+    group_kind_marks: tuple[str, ...]  # 型 in 股票型基金: the group noun before is a modifier
     index_re: regex.Pattern
     index_units: frozenset[str]
     share_dealing_verbs: frozenset[str]
@@ -241,6 +242,7 @@ def _tables() -> _ClaimTables:
             rf"\ ?(?P<noun>(?:(?![的了是在到和与及为被把将等中])\p{{Han}}){{0,6}}(?:{_alt(t['group_heads'])}))"),
         count_tail_re=regex.compile(rf"(?:{_alt([*t['linking_words'], *t['metric_stop_words'], *t['count_total_words'], *t['count_tail_words']])})+\ ?$"),
         group_end_re=regex.compile(rf"(?:{_alt(t['group_heads'])})$"),
+        group_kind_marks=tuple(t["group_kind_marks"]),
         first_group_re=regex.compile(rf"\ ?(?:(?![的了是在到和与及为被把将等中])\p{{Han}}){{0,6}}?(?:{_alt(t['group_heads'])})"),
         index_units=frozenset(t["index_units"]),
         share_dealing_verbs=frozenset(t["share_dealing_verbs"]),
@@ -653,15 +655,11 @@ def _first_group(text: str, start: int, end: int, tab: _ClaimTables) -> str | No
     position = group.end()
     while True:
         head = tab.group_head_re.match(text, position, end)  # 基金 + 公司
-        if head is None and text.startswith(_KIND_MARKS, position):  # 股票 + 型基金
+        if head is None and text.startswith(tab.group_kind_marks, position):  # 股票 + 型基金
             head = tab.first_group_re.match(text, position + 1, min(end, position + 4), timeout=REGEX_TIMEOUT_S)
         if head is None:
             return text[start:position].lstrip()
         position = head.end()
-
-
-# Characters that make the group noun before them a modifier of the next (股票型基金, 开放式基金).
-_KIND_MARKS = ("型", "类", "式")
 
 
 def _without_openers(words: str, tab: _ClaimTables) -> str:

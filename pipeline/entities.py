@@ -26,7 +26,7 @@ from functools import lru_cache
 import regex
 
 from pipeline.numbers import find_quantities
-from pipeline.segment import common_word_tags, get_segmenter
+from pipeline.segment import common_word_tags, is_dictionary_word
 from pipeline.tables import alternation as _alt
 from pipeline.tables import load_table
 
@@ -401,14 +401,13 @@ def _listed_company_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
 def _listed_kind_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
     """Names listed before 等 and the kind they are (米哈游、叠纸游戏等公司, 蔚来和小鹏等3家车企):
     each item is an organisation. The first item loses the lead-in words before it (包括…)."""
-    dictionary = get_segmenter("jieba").tokenizer.FREQ
     for match in tab.listed_kind_re.finditer(text, timeout=REGEX_TIMEOUT_S):
         position = match.start("items")
         for item in _LIST_SPLIT.split(match.group("items")):
             start, end = position, position + len(item)
             position = end + 1
             while (lead_in := tab.org_lead_in_re.match(text, start, end)) and end - lead_in.end() >= 2 \
-                    and not (lead_in.end() - start == 1 and text[start:start + 2] in dictionary):
+                    and not (lead_in.end() - start == 1 and is_dictionary_word(text[start:start + 2])):
                 start = lead_in.end()  # 包括米哈游, 以华夏, 通过工行 (not 中航地产, 家居业)
             name = text[start:end]
             if 2 <= len(name) <= 8 and not name.isdigit() and not _runs_into_clause(name, tab) \
@@ -418,14 +417,19 @@ def _listed_kind_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
 
 def _common_words_only(name: str) -> bool:
     """Whether ``name`` is made of jieba's common dictionary words and nothing else."""
+    return all(tag is not None for _, tag in _dictionary_words(name))
+
+
+def _dictionary_words(text: str) -> Iterable[tuple[str, str | None]]:
+    """``text`` cut into jieba's common dictionary words, longest first (four characters to
+    two), with their tags; a character no such word starts at comes alone, tag None."""
     tags = word_tags()
     position = 0
-    while position < len(name):
-        size = next((n for n in (4, 3, 2) if name[position:position + n] in tags), 0)
-        if not size:
-            return False
+    while position < len(text):
+        size = next((n for n in (4, 3, 2) if text[position:position + n] in tags), 1)
+        word = text[position:position + size]
+        yield word, tags.get(word) if size > 1 else None
         position += size
-    return True
 
 
 _LIST_SPLIT = regex.compile(r"、|和|与|及")
@@ -607,7 +611,7 @@ def _without_lead_words(head: str, tab: _Tables) -> str:
         size = next((size for size in (4, 3, 2) if len(head) - size >= 2 and tags.get(head[:size]) in opening), 0)
         if not size and head[0] in tab.title_org_lead_chars:
             size = 1
-        if not size and head[0] in tab.former_marks and not get_segmenter("jieba").tokenizer.FREQ.get(head[:2]):
+        if not size and head[0] in tab.former_marks and not is_dictionary_word(head[:2]):
             size = 1  # 前青藤科技高级副总裁: the former one's title, not a name (前程无忧 is a word)
         if not size:
             return head
@@ -916,14 +920,7 @@ def _runs_into_clause(rest: str, tab: _Tables) -> bool:
     dictionary (出货量同比增长): a clause, not more of the name (集团, 深圳分行)."""
     if rest.endswith((*tab.subsidiary_suffixes, *tab.institution_endings)) or tab.org_suffix_end_re.search(rest):
         return False  # 深圳分行, 开发有限公司, 组织, 促进会: an organisation's name goes on
-    tags = word_tags()
-    position = 0
-    while position < len(rest):
-        size = next((n for n in (4, 3, 2) if rest[position:position + n] in tags), 1)
-        if size > 1 and tags[rest[position:position + size]] in tab.clause_word_tags:
-            return True
-        position += size
-    return False
+    return any(tag in tab.clause_word_tags for _, tag in _dictionary_words(rest))
 
 
 def _model_code_of(short: str, long: str) -> bool:

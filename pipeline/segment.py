@@ -77,12 +77,23 @@ def common_word_tags(proper_name_tags: frozenset[str]) -> dict[str, str]:
     it and load time counts."""
     import re
 
+    proper = "|".join(sorted(proper_name_tags, key=len, reverse=True))
+    return dict(re.findall(rf"^(\S{{2,}}) \d+ (?!(?:{proper})$)(\w+)$", jieba_dictionary_text(), flags=re.M))
+
+
+def jieba_dictionary_text() -> str:
+    """The text of jieba's stock dictionary file (``word freq tag`` per line), the one source
+    of the tag tables read from it (here, and the NER's part-of-speech feature)."""
     import jieba
 
-    proper = "|".join(sorted(proper_name_tags, key=len, reverse=True))
     with jieba.Tokenizer().get_dict_file() as handle:
-        dictionary = handle.read().decode("utf-8")
-    return dict(re.findall(rf"^(\S{{2,}}) \d+ (?!(?:{proper})$)(\w+)$", dictionary, flags=re.M))
+        return handle.read().decode("utf-8")
+
+
+def is_dictionary_word(word: str) -> bool:
+    """Whether ``word`` is a word of the pipeline's jieba dictionary, proper names included
+    (its prefix table also holds every word's prefixes, with frequency 0: those are not)."""
+    return get_segmenter("jieba").tokenizer.FREQ.get(word, 0) > 0
 
 
 # jieba's own cache (a marshal file in the temp folder) takes 0.6 s to load and holds the

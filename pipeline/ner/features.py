@@ -73,10 +73,11 @@ def dictionary_tags() -> dict[str, str]:
     ``re`` scan of the file, ~0.3 s at first use)."""
     import re
 
+    from pipeline.segment import jieba_dictionary_text
+
     canonical: dict[str, str] = {}  # one string object per tag, not one per word
-    with _jieba().get_dict_file() as handle:
-        dictionary = handle.read().decode("utf-8")
-    return {word: canonical.setdefault(tag, tag) for word, tag in re.findall(r"^(\S+) \d+ (\w+)$", dictionary, flags=re.M)}
+    return {word: canonical.setdefault(tag, tag)
+            for word, tag in re.findall(r"^(\S+) \d+ (\w+)$", jieba_dictionary_text(), flags=re.M)}
 
 
 _POS_BASE = 1 << 55
