@@ -111,6 +111,9 @@ class _Tables:
     lead_in_time_tags: frozenset[str]
     clause_word_tags: frozenset[str]  # tags of words no name runs on into (增长 v, 同比 d)
     listed_kind_re: regex.Pattern  # 米哈游、叠纸游戏等公司: names listed before their kind
+    listed_org_kinds: tuple[str, ...]  # 公司, 企业, 车企
+    industry_name_re: regex.Pattern  # an industry word a company's name ends with (微电子, 科技)
+    industry_name_acts: tuple[str, ...]  # what an organisation does after its name (宣布, 成立于)
     institution_endings: tuple[str, ...]  # what an institution's name may end with (组织, 中心, 会)
     former_marks: frozenset[str]  # 前/原 before an organisation and a title: the title is a past one
     departments: frozenset[str]  # a department before a title (财务副总裁): of the organisation in view
@@ -197,6 +200,9 @@ def tables() -> _Tables:
             r"(?P<items>(?:[\p{Han}A-Za-z0-9]{2,8}(?:、|和|与|及))+[\p{Han}A-Za-z0-9]{2,8})等"
             rf"(?:[0-9一二两三四五六七八九十几多]+[家个])?(?:{_alt(t['listed_org_kinds'])})"),
         not_given_name_tags=frozenset(t["not_given_name_tags"]),
+        listed_org_kinds=tuple(t["listed_org_kinds"]),
+        industry_name_re=regex.compile(_alt(t["industry_name_endings"])),
+        industry_name_acts=tuple(t["industry_name_acts"]),
     )
 
 
@@ -413,6 +419,62 @@ def _listed_kind_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
             if 2 <= len(name) <= 8 and not name.isdigit() and not _runs_into_clause(name, tab) \
                     and not _common_words_only(name) and not regex.search(r"[的了在是]", name):  # (委托理财, 场地租金)
                 yield Candidate(start, end, name, "ORG", "rule:listed_kind", 0.75)
+
+
+_HAN = regex.compile(r"\p{Han}")
+_SHORTEST_NAME_CORE, _LONGEST_NAME_CORE = 2, 4
+
+
+def _industry_name_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candidate]:
+    """Companies named by a coined word and their industry (芯擎微电子, 商汤科技): taken when an
+    organisation's act follows the name (芯擎微电子宣布, …成立于) or the kind of organisation
+    stands right before it (芯片企业芯擎微电子，) and the industry word ends a word there (not
+    公司星宇股份智能制造). The coined part is 2-4 Han characters that are not all common words
+    (金融科技, 人工智能 are no names) and starts where a clause, a kind word or a lead-in word ends
+    (the longest such core, lead-in words inside it cut off)."""
+    for match in tab.industry_name_re.finditer(text, timeout=REGEX_TIMEOUT_S):
+        acts = text.startswith(tab.industry_name_acts, match.end())
+        word_ends = match.end() == len(text) or text[match.end()] in _AFTER_INDUSTRY_NAME
+        if not acts and not word_ends:
+            continue
+        for start in range(match.start() - _LONGEST_NAME_CORE, match.start() - _SHORTEST_NAME_CORE + 1):
+            if start < 0 or not all(_HAN.match(c) for c in text[start:match.start()]):
+                continue
+            before = text[max(0, start - 6):start]
+            if not (start == 0 or not _HAN.match(text[start - 1]) or before.endswith(tab.listed_org_kinds)
+                    or _ends_with_lead_in(before, tab)):
+                continue
+            # 对聚飞光电, 持有当虹科技, 本月亮牛半导体: the lead-in words are no part of the name
+            while (lead_in := tab.org_lead_in_re.match(text, start, match.start())) \
+                    and match.start() - lead_in.end() >= _SHORTEST_NAME_CORE:
+                start = lead_in.end()
+            if token_bounds is not None:
+                start = _after_tagged_lead_in(text, start, match.start(), token_bounds, tab, fund=False)
+                start = _after_time_word(text, start, match.start(), token_bounds, tab)
+            core = text[start:match.start()]
+            kind_before = text[max(0, start - 6):start].endswith(tab.listed_org_kinds)
+            if (acts or kind_before) and len(core) >= _SHORTEST_NAME_CORE and _aligned(start, match.end(), token_bounds) \
+                    and not tab.org_suffix_re.search(core) and core not in tab.non_name_words \
+                    and not _common_words_only(core) and not any(w in core for w in tab.generic_org_words):
+                yield Candidate(start, match.end(), text[start:match.end()], "ORG", "rule:industry_name", 0.75)
+            break
+
+
+# What may end the name when no act follows it (芯片企业芯擎微电子，…; …芯擎微电子的产品).
+_AFTER_INDUSTRY_NAME = frozenset("，。；：、,;:）)”的和与及在将已等也")
+
+
+def _after_time_word(text: str, start: int, end: int, token_bounds, tab: _Tables) -> int:
+    """``start`` moved past a time word the name opens with (昨日云帆智能 → 云帆智能)."""
+    starts, ends = token_bounds
+    word_end = next((e for e in range(start + 1, end) if e in ends), None)
+    if word_end is not None and word_tags().get(text[start:word_end]) in tab.lead_in_time_tags:
+        return word_end
+    return start
+
+
+def _ends_with_lead_in(before: str, tab: _Tables) -> bool:
+    return any(m.end() == len(before) for m in tab.org_lead_in_re.finditer(before, overlapped=True))
 
 
 def _common_words_only(name: str) -> bool:
@@ -862,6 +924,7 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     candidates += _suffix_candidates(text, tab, token_bounds)
     candidates += _listed_company_candidates(text, tab)
     candidates += _listed_kind_candidates(text, tab)
+    candidates += _industry_name_candidates(text, tab, token_bounds)
     candidates += _kind_model_candidates(text, tab)
     candidates += _programme_event_candidates(text, tab)
     organisations = {c.name for c in candidates if c.type == "ORG"}

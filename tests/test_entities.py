@@ -386,3 +386,21 @@ def test_a_board_the_ner_names_is_its_company():
     text = "此外，蓝海银行董事会建议派发中期股息。"
     entities = _entities_with_ner(text, [_ner_span(text, "蓝海银行董事会", "ORG", "organization")])
     assert "蓝海银行" in entities and "蓝海银行董事会" not in entities
+
+
+@pytest.mark.parametrize("text, names, not_names", [
+    pytest.param("芯擎微电子近日宣布完成新一轮融资。", {"芯擎微电子"}, set(), id="act-after-name"),
+    pytest.param("云帆智能成立于2019年，总部位于杭州。", {"云帆智能"}, set(), id="founded-after-name"),
+    pytest.param("物联网芯片设计公司亮牛半导体，今年完成了融资。", {"亮牛半导体"}, {"物联网芯片设计公司"},
+                 id="kind-word-before-name"),
+    pytest.param("昨日云帆智能宣布量产。", {"云帆智能"}, {"昨日云帆智能"}, id="lead-in-cut"),
+    pytest.param("人工智能宣布了一个新时代的到来。", set(), {"人工智能"}, id="common-words-are-no-name"),
+    pytest.param("他看好金融科技方面的机会。", set(), {"金融科技"}, id="common-words-before-act"),
+    pytest.param("公司星宇股份智能制造业务增长。", set(), {"股份智能", "星宇股份智能"}, id="ending-inside-a-word"),
+    pytest.param("这一领域的新能源汽车发布会上，多款新车亮相。", set(), {"新能源汽车"}, id="no-coined-core"),
+])
+def test_companies_named_by_a_coined_word_and_their_industry(text, names, not_names):
+    entities = _entities(text)
+    assert names <= set(entities)
+    assert all(entities[name].type == "ORG" for name in names)
+    assert not not_names & set(entities)
