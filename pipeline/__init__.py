@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from models import Document, KnowledgeRecord, Meta
 from pipeline import components as _components  # noqa: F401  (registers the factories)
 from pipeline import segment as _segment  # noqa: F401  (registers the tokenizer)
-from pipeline.chunks import CHUNK_CHARS, chunk_spans, merge_chunks, to_simplified
+from pipeline.chunks import CHUNK_CHARS, chunk_spans, merge_chunks, reading_form
 from pipeline.ingest import document_from_text, normalise_published, read_file
 from pipeline.record import build_record
 from pipeline.segment import SEGMENTERS
@@ -69,7 +69,7 @@ class Extractor:
         ``document.text`` as given.
         """
         started = time.perf_counter()
-        working_text = to_simplified(document.text)
+        working_text = reading_form(document.text)
         published = document.published_date()
         pieces = []
         # The strings and lexemes documents add to the vocabulary are freed every few hundred

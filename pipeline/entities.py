@@ -26,7 +26,7 @@ from functools import lru_cache
 import regex
 
 from pipeline.numbers import find_quantities
-from pipeline.segment import common_word_tags, is_dictionary_word
+from pipeline.segment import common_word_tags, get_segmenter, is_dictionary_word
 from pipeline.tables import alternation as _alt
 from pipeline.tables import load_table
 
@@ -395,13 +395,38 @@ def _listed_company_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
     word (据公告，今日通产丽星 → 通产丽星) and is at most 8 characters."""
     for match in _STOCK_CODE_AFTER.finditer(text, timeout=REGEX_TIMEOUT_S):
         run, start = match.group("run"), match.start("run")
-        for lead_in in tab.org_lead_in_re.finditer(run, overlapped=True):
-            if lead_in.end() < len(run) - 1:
-                cut = lead_in.end()
-                run, start = run[cut:], start + cut
-                break
+        cut = max((lead_in.end() for lead_in in tab.org_lead_in_re.finditer(run, overlapped=True)
+                   if lead_in.end() < len(run) - 1 and _leads_in(run, lead_in)
+                   and run[lead_in.end():] not in word_tags()), default=0)  # (同和药业 is no 药业)
+        run, start = run[cut:], start + cut
         if 2 <= len(run) <= 8 and not run.startswith(tuple(tab.non_name_words)):
             yield Candidate(start, start + len(run), run, "ORG", "rule:stock_code", 0.9)
+
+
+def _leads_in(run: str, lead_in: regex.Match) -> bool:
+    """Whether a lead-in word found in ``run`` leads the name in. A one-character one does only
+    where it is no part of a word of the name: a preposition opening the run (向招商银行, not
+    中国环保能源 or 和谐汽车), or inside it a word of its own to the segmenter (消息称比亚迪,
+    万股给中信银行), the end of a time word (今日通产丽星) or of a date (13日国泰君安); not
+    君正集团."""
+    if lead_in.end() - lead_in.start() != 1:
+        return True
+    if lead_in.start() == 0:
+        return run[0] in _OPENING_PREPOSITIONS and not is_dictionary_word(run[0:2])
+    if word_tags().get(run[lead_in.start() - 1:lead_in.end()]) == "t" or run[lead_in.start() - 1].isdigit():
+        return True
+    position = 0
+    for word in get_segmenter("jieba")(run):
+        if position == lead_in.start():
+            return len(word) == 1
+        position += len(word)
+        if position > lead_in.start():
+            return False
+    return False
+
+
+# One-character words that open a run of characters before a name without being part of it.
+_OPENING_PREPOSITIONS = frozenset("据对向被将把与和及在从由给予为以让")
 
 
 def _listed_kind_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:

@@ -404,3 +404,22 @@ def test_companies_named_by_a_coined_word_and_their_industry(text, names, not_na
     assert names <= set(entities)
     assert all(entities[name].type == "ORG" for name in names)
     assert not not_names & set(entities)
+
+
+@pytest.mark.parametrize("text, name", [
+    pytest.param("｜中国环保能源(00986.HK)公布中期业绩。", "中国环保能源", id="opening-character-of-a-word-kept"),
+    pytest.param("｜君正集团(601216.SH)公布。", "君正集团", id="lead-in-character-inside-the-name-kept"),
+    pytest.param("｜同和药业(300636.SZ)公布。", "同和药业", id="cut-leaving-a-common-word-refused"),
+    pytest.param("有消息称云帆汽车(002999)将降价。", "云帆汽车", id="last-lead-in-word-cut"),
+    pytest.param("股东将所持1000万股质押给青禾银行(601999)。", "青禾银行", id="preposition-inside-the-run-cut"),
+    pytest.param("据公告，今日通产丽星(002243)宣布。", "通产丽星", id="time-word-cut"),
+])
+def test_lead_ins_before_a_stock_code(text, name):
+    entities = _entities(text)
+    assert name in entities, set(entities)
+    assert entities[name].type == "ORG"
+
+
+@pytest.mark.parametrize("text", ["他在一家私人银行工作，年薪 80 万元。", "投资银行业务收入增长 12%。"])
+def test_a_kind_of_bank_is_no_name(text):
+    assert not any(name.endswith("银行") for name in _entities(text))

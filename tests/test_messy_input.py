@@ -51,6 +51,17 @@ def test_to_simplified_is_one_to_one(text):
     assert to_simplified(simplified) == simplified
 
 
+def test_a_dateline_bar_written_as_a_han_radical_ends_no_name(extractor):
+    # news sites write 丨 (U+4E28, a Han character) for a bar after the dateline
+    text = "格隆汇8月2日丨云帆股份(603999.SH)公布，公司上半年营收 12 亿元。"
+    record = extractor.extract(text)
+    assert record_problems(record) == []
+    company = next(e for e in record.entities if e.type == "ORG")
+    assert company.name == "云帆股份"
+    assert record.claims[0].subject == company.id
+    assert all(text[m.start:m.end] == m.text for e in record.entities for m in e.mentions)
+
+
 def test_traditional_seed_gives_the_simplified_records(extractor, seed_record, traditional_seed, tmp_path):
     path = tmp_path / f"{SEED.stem}.txt"
     path.write_text(traditional_seed, encoding="utf-8")
