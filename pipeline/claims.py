@@ -79,6 +79,7 @@ class _ClaimTables:
     anaphora_re: regex.Pattern
     anaphora_types: dict[str, tuple[str, ...]]  # 该公司 → ORG; 其 → ORG or PRODUCT
     not_metrics: frozenset[str]
+    rate_markers: tuple[str, ...]  # 年均, 每年: a rate's markers before its verb
     metric_openers: tuple[str, ...]  # 在手 in 在手订单: the 在 is no function word
     object_verbs: tuple[str, ...]  # one-character verbs whose object a count is (有37名操盘手)
     phrase_noun_tags: frozenset[str]  # dictionary tags of nouns a metric may open with
@@ -99,6 +100,7 @@ class _ClaimTables:
     doubling_words: tuple[str, ...]
     forecast_false_friends: tuple[str, ...]
     not_subject_after: tuple[str, ...]
+    antecedent_after: tuple[str, ...]  # 据, 从: a source there may still be an anaphor's antecedent
     not_subject_before: tuple[str, ...]
     aside_clause_openers: tuple[str, ...]
     person_units: frozenset[str]
@@ -145,6 +147,7 @@ class _ClaimTables:
     metric_tail_tags: frozenset[str]
     metric_head_chars: frozenset[str]
     metric_head_tags: frozenset[str]
+    metric_plan_openers: tuple[str, ...]  # 计划, 拟: the words of a plan a metric never opens with
     share_dealing_objects: tuple[str, ...]
     dealing_before_re: regex.Pattern  # 增持了公司股票共 right before a share count
     dealing_after_re: regex.Pattern  # 解除质押, 进行了再质押 right after it
@@ -170,7 +173,8 @@ def _tables() -> _ClaimTables:
         share_re=regex.compile(rf"(?:{_alt(t['share_cues'])})"),
         linking=tuple(sorted(t["linking_words"], key=len, reverse=True)),
         modality={k: tuple(v) for k, v in t["modality"].items() if k not in ("future_jiang_verbs", "forecast_false_friends")},
-        future_jiang_re=regex.compile(rf"将(?:会|要)?\ ?(?:{_alt(t['future_jiang_verbs'])})"),
+        future_jiang_re=regex.compile(
+            rf"将(?:会|要)?\ ?(?:{_alt(t['rate_markers'])})?(?:{_alt(t['future_jiang_verbs'])})"),
         future_verb_re=regex.compile(_alt(w for w in t["future_jiang_verbs"] if len(w) >= 2)),
         metric_re=regex.compile(metric_alt),
         # 1/6英寸的CMOS感光元件: a Latin model or type word may stand between 的 and the metric.
@@ -188,7 +192,8 @@ def _tables() -> _ClaimTables:
             rf"(?:{_alt(t['anaphora'])})(?!{'|'.join(w[1:] for w in t['anaphora_false_friends'] if w.startswith('其'))})"
         ),
         anaphora_types={word: tuple(types) if isinstance(types, list) else (types,) for word, types in t["anaphora"].items()},
-        not_metrics=frozenset(t["not_metrics"]),
+        not_metrics=frozenset(t["not_metrics"]) | frozenset(t["rate_markers"]),
+        rate_markers=tuple(t["rate_markers"]),
         metric_openers=tuple(t["metric_openers"]),
         object_verbs=tuple(t["object_verbs"]),
         phrase_noun_tags=frozenset(t["phrase_noun_tags"]),
@@ -210,6 +215,7 @@ def _tables() -> _ClaimTables:
         change_metric_direction={w: d for d, words in t["change_metrics"].items() for w in words},
         forecast_false_friends=tuple(t["modality"]["forecast_false_friends"]),
         not_subject_after=tuple(t["not_subject_after"]),
+        antecedent_after=tuple(t["antecedent_after"]),
         not_subject_before=tuple(t["not_subject_before"]),
         aside_clause_openers=tuple(t["aside_clause_openers"]),
         person_units=frozenset(t["person_units"]),
@@ -264,6 +270,7 @@ def _tables() -> _ClaimTables:
         metric_tail_tags=frozenset(t["metric_tail_tags"]),
         metric_head_chars=frozenset(t["metric_head_chars"]),
         metric_head_tags=frozenset(t["metric_head_tags"]),
+        metric_plan_openers=tuple(t["metric_plan_openers"]),
         share_dealing_objects=tuple(t["share_dealing_objects"]),
         dealing_before_re=regex.compile(
             rf"(?P<verb>{_alt(t['share_dealing_verbs'])})了?\ ?(?:{_alt(t['share_dealing_objects'])})?"
@@ -567,7 +574,7 @@ def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[
     changed = True
     while changed:
         changed = False
-        for word in (*tab.linking, *tab.direction_of, *tab.basis_of, *tab.level_markers):  # 缩短至
+        for word in (*tab.linking, *tab.direction_of, *tab.basis_of, *tab.level_markers, *tab.not_metrics):  # 缩短至, 国产化率目前
             if head.endswith(word) and not (len(word) == 1 and head.endswith(tab.measure_endings)):  # 产能 is no 产 + 能
                 head = head[: -len(word)].rstrip()
                 changed = True
@@ -682,6 +689,8 @@ def _noun_phrase(words: str, tab: _ClaimTables) -> str | None:
     while len(words) >= 2 and not _is_content_word(words, tab):
         cut = next((words[size:] for size in (4, 3, 2)
                     if len(words) >= size and tags.get(words[:size]) in tab.metric_head_tags), None)
+        if cut is None:  # 计划新增贷款 → 新增贷款: the plan is the claim's modality, not its measure
+            cut = next((words[len(w):] for w in tab.metric_plan_openers if words.startswith(w)), None)
         if cut is None and len(words) > 2 and (words[0] in tab.metric_head_chars or words[0].isspace()) \
                 and not words.startswith(tab.metric_openers):
             cut = words[1:]  # a single character is cut only from three or more
@@ -769,9 +778,10 @@ def _mentions_in(entities: Sequence[ResolvedEntity], start: int, end: int) -> li
 
 
 def _subjects_in(text: str, entities: Sequence[ResolvedEntity], start: int, end: int,
-                 tab: _ClaimTables) -> list[tuple[int, int]]:
+                 tab: _ClaimTables, antecedents: bool = False) -> list[tuple[int, int]]:
     """Mentions in ``[start, end)`` that can be a subject: not places, sources or counterparts
-    introduced by a preposition (在上交所, 据银河证券), not the outlet reporting (新快报讯)."""
+    introduced by a preposition (在上交所, 据银河证券), not the outlet reporting (新快报讯);
+    ``antecedents`` keeps the sources, which an anaphor may point back at."""
     found = []
     listed_with_excluded = -1  # where a name excluded by what follows it starts
     for position, index in reversed(_mentions_in(entities, start, end)):
@@ -780,7 +790,8 @@ def _subjects_in(text: str, entities: Sequence[ResolvedEntity], start: int, end:
                 listed_with_excluded >= 0 and _COORDINATION.fullmatch(text, mention_end, listed_with_excluded)):
             listed_with_excluded = position  # 红杉中国和高瓴资本领投: both are investors
             continue
-        if text[max(0, position - 4):position].rstrip("了 ").endswith(tab.not_subject_after) \
+        before = text[max(0, position - 4):position].rstrip("了 ")
+        if (before.endswith(tab.not_subject_after) and not (antecedents and before.endswith(tab.antecedent_after))) \
                 or "rule:outlet" in entities[index].sources \
                 or text.startswith(tab.aside_clause_openers, _clause_start(text, start, position)):
             continue
@@ -798,6 +809,7 @@ def _topic(text: str, entities: Sequence[ResolvedEntity], start: int, end: int, 
     return None
 
 
+_SENTENCE_END_BACKWARDS = regex.compile(r"[。！？!?\n]", flags=regex.REVERSE)
 _CLOSING_BRACKET = regex.compile(r"[）)】\]]")
 _CLAUSE_OPENERS = "，。；：！？\n 　\u00a0（(“"
 
@@ -1000,9 +1012,16 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
     anaphor = _last(tab.anaphora_re, text, clause_start, q.start)
     if anaphor is not None and (not in_clause or in_clause[-1][0] < anaphor.start()):
         wanted = tab.anaphora_types[anaphor.group()]
-        earlier = [m for m in _subjects_in(text, entities, 0, anaphor.start(), tab) if entities[m[1]].type in wanted]
+        earlier = [m for m in _subjects_in(text, entities, 0, anaphor.start(), tab, antecedents=True)
+                   if entities[m[1]].type in wanted]
+        # 蔚来宣布获得阿布扎比投资机构…投资。公司…: the last name that opened its clause in this
+        # sentence or the one before, the one acting, not a name in the object after it
+        recent = _SENTENCE_END_BACKWARDS.search(text, 0, max(0, sentence[0] - 1))
+        acting = [m for m in earlier if m[0] >= (recent.end() if recent else 0)
+                  and (m[0] == 0 or text[m[0] - 1] in _CLAUSE_OPENERS)] if len(wanted) == 1 else []
+        # (其 and 它 point at whatever was named last: 推出新款手机蓝鲸X9，其配置了…)
         if earlier:
-            draft.subject = earlier[-1][1]
+            draft.subject = (acting or earlier)[-1][1]
             draft.explanation.append(f"subject: {anaphor.group()} refers to the last {entities[draft.subject].type} named")
     if draft.subject is None and in_clause:
         draft.subject = in_clause[-1][1]
@@ -1264,6 +1283,7 @@ def _future_jiang(clause: str, tab: _ClaimTables) -> bool:
     tags = word_tags()
     for jiang in regex.finditer(r"(?<!已|已经|曾|均|都)将(?:会|要)?\ ?", clause):  # 已将质押的股票: 把
         after = jiang.end()
+        after += next((len(w) for w in tab.rate_markers if clause.startswith(w, after)), 0)  # 将年均增长
         if any(tags.get(clause[after:after + size]) in tab.verb_tags and clause[after + size:after + size + 1] != "的"
                for size in (3, 2)):
             return True

@@ -642,6 +642,22 @@ CASES = [
     row("modality-jiang-as-ba-before-a-modifier", "股东将质押的公司股份约 5007 万股解除质押。",
         c("5007 万股", 50070000, "股", "approx", modality="reported")),
     row("non-dimensions", "该机外形尺寸为60×70×120mm，重量为300g。", c("300g", 300, "g")),
+    row("metric-without-the-plan-word", "青禾银行计划新增贷款超过 800 亿元。",
+        c("800 亿元", 80000000000, "CNY", "more_than", metric="新增贷款", modality="target")),
+    row("metric-without-plan-and-rate-words", "云帆集团计划每年投入不少于 5 亿元。",
+        c("5 亿元", 500000000, "CNY", "at_least", metric="投入", modality="target")),
+    row("metric-without-a-time-adverb-after-it", "国内芯片国产化率目前不足 10%。",
+        c("10%", 10, "%", "less_than", metric="芯片国产化率")),
+    row("modality-jiang-past-a-rate-word", "到2027年，全省软件产业营业收入将年均增长 10% 以上。",
+        c("10%", 10, "%", "at_least", kind="change", direction="up", metric="营业收入", modality="forecast")),
+    row("change-higher-than-a-base", "全省服务业增加值增长 8.1%，高于全国平均水平 2.3 个百分点。",
+        c("8.1%", 8.1, "%", kind="change", direction="up"),
+        c("2.3 个百分点", 2.3, "pp", kind="change", direction="up")),
+    row("metric-dividend-words-run-together", "董事会建议派发现金股利每股 0.85 元。", c("0.85 元", 0.85, "CNY", metric="现金股利")),
+    row("source-learned-from-is-no-subject", "记者从江南省统计局获悉，全省数字经济规模达 1.2 万亿元。",
+        c("1.2 万亿元", 1200000000000, "CNY", subject=None, source="江南省统计局")),
+    row("subject-gongsi-the-one-acting-not-the-object", "此前，云帆汽车宣布获得远山资本 20 亿元投资。截至3月底，公司累计研发投入约 45 亿元。",
+        c("20 亿元", 2000000000, "CNY"), c("45 亿元", 4500000000, "CNY", "approx", subject="云帆汽车")),
 ]
 
 
@@ -692,6 +708,9 @@ def _mismatches(record, expected) -> list[str]:
                 got = claim.subject_text
                 ok = (value is None and claim.subject is None) or (
                     value is not None and claim.subject is not None and entity_names.get(claim.subject) == value)
+            elif key == "source":
+                got = entity_names.get(claim.source)
+                ok = got == value
             elif key == "subject_text":  # a subject that is no entity: a group or the things counted
                 got = claim.subject_text
                 ok = claim.subject is None and got == value
