@@ -174,6 +174,9 @@ def _shift(day: date, years: int = 0, months: int = 0, days: int = 0) -> date:
 _UNTIL_DATE_SLACK = timedelta(days=31)
 
 
+_LONGEST_ROLLING_MONTHS = 1200
+
+
 def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     """Every period expression in ``text``, in order, with dates where they can be known."""
     tab = _tables()
@@ -263,6 +266,8 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
             continue  # 前 9 个月 counts from January (above), not back from today
         months = {"年": 12 * n, "个月": n, "个季度": 3 * n}.get(unit, 0)
         days = {"周": 7 * n, "天": n}.get(unit, 0)
+        if months > _LONGEST_ROLLING_MONTHS or days > _LONGEST_ROLLING_MONTHS * 31:
+            continue  # 前2022年: a year written after 前, no window of two thousand years
         first = last = None
         if published:
             if match.group("dir") in tab.past_words:

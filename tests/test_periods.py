@@ -165,3 +165,8 @@ def test_fiscal_periods_keep_their_label_without_calendar_dates():
 def test_two_days_joined_by_zhi_are_one_period(text, label, start, end):
     (*_, period) = find_periods(text, PUBLISHED)
     assert (period.label, str(period.start_date), str(period.end_date)) == (label, start, end)
+
+
+def test_a_year_after_qian_is_no_rolling_window():
+    # hypothesis found 前2022年 read as the 2022 years before publication (year 0: a crash)
+    assert all(p.label != "前2022年" for p in find_periods("前2022年", date(2023, 8, 15)))
