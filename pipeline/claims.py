@@ -80,6 +80,7 @@ class _ClaimTables:
     anaphora_types: dict[str, tuple[str, ...]]  # 该公司 → ORG; 其 → ORG or PRODUCT
     not_metrics: frozenset[str]
     rate_markers: tuple[str, ...]  # 年均, 每年: a rate's markers before its verb
+    same_period_endings: tuple[str, ...]  # 同期: the year before's same period, a comparison
     metric_openers: tuple[str, ...]  # 在手 in 在手订单: the 在 is no function word
     object_verbs: tuple[str, ...]  # one-character verbs whose object a count is (有37名操盘手)
     phrase_noun_tags: frozenset[str]  # dictionary tags of nouns a metric may open with
@@ -194,6 +195,7 @@ def _tables() -> _ClaimTables:
         anaphora_types={word: tuple(types) if isinstance(types, list) else (types,) for word, types in t["anaphora"].items()},
         not_metrics=frozenset(t["not_metrics"]) | frozenset(t["rate_markers"]),
         rate_markers=tuple(t["rate_markers"]),
+        same_period_endings=tuple(t["same_period_endings"]),
         metric_openers=tuple(t["metric_openers"]),
         object_verbs=tuple(t["object_verbs"]),
         phrase_noun_tags=frozenset(t["phrase_noun_tags"]),
@@ -348,7 +350,7 @@ def _kind_and_direction(draft: ClaimDraft, text: str, clause_start: int, previou
         draft.kind, draft.direction = "change", tab.change_metric_direction[draft.metric]
         draft.explanation.append(f"kind change: {draft.metric} measures a change")
         return
-    if q.unit == "%" and text.startswith(tab.share_after, q.end):
+    if q.unit == "%" and text.startswith(tab.share_after, q.end + (text[q.end:q.end + 1] == " ")):
         draft.kind = "share"
         draft.explanation.append("kind share: a percentage of the shares or the market")
         return
@@ -574,7 +576,7 @@ def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[
     changed = True
     while changed:
         changed = False
-        for word in (*tab.linking, *tab.direction_of, *tab.basis_of, *tab.level_markers, *tab.not_metrics):  # 缩短至, 国产化率目前
+        for word in (*tab.linking, *tab.direction_of, *tab.basis_of, *tab.level_markers):  # 缩短至
             if head.endswith(word) and not (len(word) == 1 and head.endswith(tab.measure_endings)):  # 产能 is no 产 + 能
                 head = head[: -len(word)].rstrip()
                 changed = True
@@ -583,6 +585,8 @@ def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[
         # X以5500万部位居第二, X以9.34%的绩效领先 (not 可以, 所以; not 贷款以20年期计算)
         return None, "no metric: the words before are who acts, the number is the means (以…位居第二)"
     head = _COMPARED_WITH.sub("", head)  # CPU 性能较上一代(提升): what it is compared with is no part of it
+    while ending := next((w for w in tab.not_metrics if head.endswith(w)), None):
+        head = head[:-len(ending)].rstrip()  # 国产化率目前(不足), 增加值将年均(增长)
     head = _without_tail(head, tab)  # 股票仓位仍然高 → 股票仓位 before the phrase is cut to size
     candidate = _FALLBACK_METRIC.search(head)
     if candidate:  # 共计操盘 → 操盘: what follows the last adverb or linking word
@@ -809,6 +813,7 @@ def _topic(text: str, entities: Sequence[ResolvedEntity], start: int, end: int, 
     return None
 
 
+_CONJUNCTION = regex.compile(r"[与和及或]")
 _SENTENCE_END_BACKWARDS = regex.compile(r"[。！？!?\n]", flags=regex.REVERSE)
 _CLOSING_BRACKET = regex.compile(r"[）)】\]]")
 _CLAUSE_OPENERS = "，。；：！？\n 　\u00a0（(“"
@@ -821,6 +826,8 @@ def _generic_subject(text: str, clause_start: int, metric_start: int, tab: _Clai
     last = _last(tab.group_head_re, head, 0, len(head))
     if last is None or head.startswith(tab.measure_endings, last.end()):
         return None  # 平均月活跃用户数（MAU）为6.1亿: the users are part of the measure, not its subject
+    if _CONJUNCTION.search(head, last.end()):
+        return None  # 股票销售与交易营收: the group names activities, the measure is not the group's
     if last.end() == len(head) and last.group() in tab.own_groups:
         return None  # 员工规模将扩大至2000人: the company's own staff, a measure of the company
     phrase = regex.search(r"[\p{Han}A-Za-z0-9][\p{Han}A-Za-z0-9 ]{1,12}$", head[:last.end()])
@@ -1185,7 +1192,10 @@ def _period(draft: ClaimDraft, text: str, periods: Sequence[PeriodMention], enti
     periods = [p for p in periods if not (text.endswith(tab.comparison_base_words, max(0, p.start - 2), p.start)
                                           and (draft.kind == "change" or p.start < clause_start))]
     before = [p for p in periods if sentence[0] <= p.start and p.end <= q.start
-              and not (text[p.start - 1:p.start] in _FROM_WORDS and _ANOTHER_NUMBER.search(text, p.end, q.start))]
+              and not (text[p.start - 1:p.start] in _FROM_WORDS and _ANOTHER_NUMBER.search(text, p.end, q.start))
+              # 第二季度净亏损31亿欧元，去年同期净利润4.01亿欧元；总净营收为62.03亿欧元: the year
+              # before's same period is its own clause's, the sentence goes on in 第二季度
+              and not (p.label.endswith(tab.same_period_endings) and p.start < clause_start)]
     if before:  # …从去年的15%提升至35%: 去年 is the 15%'s, not the 35%'s
         period = before[-1]
         clause_after = text[period.end:_clause_end(text, period.end, q.start)]

@@ -577,6 +577,8 @@ def _suffix_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candid
         if token_bounds is not None:
             fund = _is_fund_product(text[start:match.end()], tab)
             tagged_start = _after_tagged_lead_in(text, start, match.start(), token_bounds, tab, fund)
+            if tagged_start > start and _named_alone_elsewhere(text, text[start:match.start()]):
+                tagged_start = start  # 希望教育集团 … 希望教育(HK:01765): 希望 is part of the name
         name = text[tagged_start:match.start()]
         if not 2 <= len(name) <= _LONGEST_ORG_NAME or name in tab.non_name_words:
             continue
@@ -599,6 +601,18 @@ def _suffix_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candid
         if any(w in name for w in tab.generic_org_words) or modifiers:
             continue
         yield Candidate(start, match.end(), text[start:match.end()], entity_type, "rule:org_suffix", 0.8)
+
+
+def _named_alone_elsewhere(text: str, core: str) -> bool:
+    """Whether ``core`` (a name without its legal form) stands alone somewhere in ``text``,
+    between punctuation and a stock code or punctuation: the short name of the same
+    organisation."""
+    return len(core) >= 3 and any(
+        text.startswith(_SHORT_NAME_ENDINGS, m.end()) and (m.start() == 0 or not _NAME_CHAR.match(text[m.start() - 1]))
+        for m in regex.finditer(regex.escape(core), text))
+
+
+_SHORT_NAME_ENDINGS = ("(", "（", "，", "。", "、", "”", ")", "）")
 
 
 def _after_tagged_lead_in(text: str, start: int, end: int, token_bounds, tab: _Tables, fund: bool) -> int:
@@ -842,6 +856,12 @@ def _outlets(text: str) -> Iterable[tuple[int, int]]:
         for start, end in names:
             if end - start >= 2:
                 yield offset + start, offset + end
+    for match in _APP_DATELINE.finditer(text, timeout=REGEX_TIMEOUT_S):
+        yield match.span("name")  # 中新经纬客户端11月5日电: an outlet's app files the report
+
+
+_APP_DATELINE = regex.compile(
+    r"(?:^|(?<=[\s，。；！？：:（）()【】\[\]]))(?P<name>\p{Han}{2,8})客户端\s?[0-9]{1,2}月[0-9]{1,2}日电")
 
 
 def _byline_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
@@ -864,8 +884,8 @@ def _programme_event_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
     acronym, seen by what they grant (获批QFII资格, QFII投资额度)."""
     for match in tab.launched_programme_re.finditer(text, timeout=REGEX_TIMEOUT_S):
         name = match.group(1)
-        if regex.match(r"[该这此本新上相一各]", name):
-            continue
+        if regex.match(r"[该这此本新上相一各]", name) or "的" in name:
+            continue  # (宣布的业务重组计划: a relative clause, no name)
         yield Candidate(match.start(1), match.end(1), name, "PROGRAMME", "rule:launch_verb", 0.75)
     for match in tab.acronym_scheme_re.finditer(text, timeout=REGEX_TIMEOUT_S):
         yield Candidate(match.start(1), match.end(1), match.group(1), "PROGRAMME", "rule:acronym_scheme", 0.7)

@@ -217,7 +217,8 @@ def grammar() -> _Grammar:
     qualifier_before_pattern = regex.compile(
         rf"(?:(?P<qual>{spaced_before})\ ?{bridge})?(?:(?P<cur>{prefix_alt})\ ?)?$"
     )
-    qualifier_after_pattern = regex.compile(rf"\ ?(?P<qual>{_alternation(qualifiers['after'])})")
+    # (not a plus between two numbers: 1+1)
+    qualifier_after_pattern = regex.compile(rf"\ ?(?P<qual>{_alternation(qualifiers['after'])})(?![0-9０-９])")
     separators = "".join(regex.escape(s) for s in table["range_separators"] if len(s) == 1)
     range_pattern = regex.compile(rf"\ ?(?:[{separators}]|到)\ ?")
     between = table["between"]

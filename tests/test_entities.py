@@ -423,3 +423,26 @@ def test_lead_ins_before_a_stock_code(text, name):
 @pytest.mark.parametrize("text", ["他在一家私人银行工作，年薪 80 万元。", "投资银行业务收入增长 12%。"])
 def test_a_kind_of_bank_is_no_name(text):
     assert not any(name.endswith("银行") for name in _entities(text))
+
+
+def test_a_verb_opening_a_name_stays_when_the_short_name_stands_alone():
+    text = "7月22日，希望教育集团发布公告。截至发稿时，希望教育(HK:01765)股价上涨。"
+    assert "希望教育集团" in _entities(text)
+
+
+@pytest.mark.parametrize("text, not_names", [
+    pytest.param("公司第二季度出现亏损因最近宣布的业务重组计划成本令业绩承压。", {"的业务重组计划"}, id="relative-clause-programme"),
+    pytest.param("该行基本全面退出证券销售和交易业务。", {"全面退出证券"}, id="suffix-inside-an-activity"),
+    pytest.param("收购完成后，远帆文旅成为集团间接全资并表附属公司。", {"并表附属公司", "附属公司"}, id="subsidiary-kind"),
+    pytest.param("集团现运营有8所院校，包括3所独立学院及5所高职学院。", {"独立学院", "高职学院"}, id="school-kinds"),
+])
+def test_descriptions_are_no_names(text, not_names):
+    assert not not_names & set(_entities(text))
+
+
+def test_an_apps_dateline_names_an_outlet_that_is_no_subject(extractor):
+    record = extractor.extract("中新经纬客户端11月5日电 （林晓）继昨日跌停后，星海控股(600999)5日开盘再度大跌，截至发稿跌近10%。")
+    names = {e.id: e for e in record.entities}
+    outlet = next(e for e in record.entities if e.name == "中新经纬")
+    assert "rule:outlet" in outlet.sources
+    assert names[record.claims[0].subject].name == "星海控股"
