@@ -81,6 +81,7 @@ class _ClaimTables:
     not_metrics: frozenset[str]
     rate_markers: tuple[str, ...]  # 年均, 每年: a rate's markers before its verb
     same_period_endings: tuple[str, ...]  # 同期: the year before's same period, a comparison
+    holding_after_pronoun: tuple[str, ...]  # 其所持: the pronoun is a holder
     metric_openers: tuple[str, ...]  # 在手 in 在手订单: the 在 is no function word
     object_verbs: tuple[str, ...]  # one-character verbs whose object a count is (有37名操盘手)
     phrase_noun_tags: frozenset[str]  # dictionary tags of nouns a metric may open with
@@ -196,6 +197,7 @@ def _tables() -> _ClaimTables:
         not_metrics=frozenset(t["not_metrics"]) | frozenset(t["rate_markers"]),
         rate_markers=tuple(t["rate_markers"]),
         same_period_endings=tuple(t["same_period_endings"]),
+        holding_after_pronoun=tuple(t["holding_after_pronoun"]),
         metric_openers=tuple(t["metric_openers"]),
         object_verbs=tuple(t["object_verbs"]),
         phrase_noun_tags=frozenset(t["phrase_noun_tags"]),
@@ -1019,6 +1021,8 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
     anaphor = _last(tab.anaphora_re, text, clause_start, q.start)
     if anaphor is not None and (not in_clause or in_clause[-1][0] < anaphor.start()):
         wanted = tab.anaphora_types[anaphor.group()]
+        if text.startswith(tab.holding_after_pronoun, anaphor.end()):
+            wanted = ("PERSON", "ORG")  # 占其所持股份比例的6.96%: the holder, a person as often as not
         earlier = [m for m in _subjects_in(text, entities, 0, anaphor.start(), tab, antecedents=True)
                    if entities[m[1]].type in wanted]
         # 蔚来宣布获得阿布扎比投资机构…投资。公司…: the last name that opened its clause in this

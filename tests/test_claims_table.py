@@ -674,6 +674,8 @@ CASES = [
     row("subject-activities-are-no-group", "星海银行债券交易部门营收下滑 4%，股票销售与交易营收暴跌 32%。",
         c("4%", 4, "%", kind="change", direction="down", subject="星海银行"),
         c("32%", 32, "%", kind="change", direction="down", subject="星海银行")),
+    row("subject-qi-before-a-holding-is-the-holder", "星海控股董事长李明解除质押 500 万股。上述股份占其所持股份比例的 6.96%。",
+        c("500 万股", 5000000, "股", subject="李明"), c("6.96%", 6.96, "%", kind="share", subject="李明")),
     row("subject-gongsi-the-one-acting-not-the-object", "此前，云帆汽车宣布获得远山资本 20 亿元投资。截至3月底，公司累计研发投入约 45 亿元。",
         c("20 亿元", 2000000000, "CNY"), c("45 亿元", 4500000000, "CNY", "approx", subject="云帆汽车")),
 ]

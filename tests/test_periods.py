@@ -170,3 +170,10 @@ def test_two_days_joined_by_zhi_are_one_period(text, label, start, end):
 def test_a_year_after_qian_is_no_rolling_window():
     # hypothesis found 前2022年 read as the 2022 years before publication (year 0: a crash)
     assert all(p.label != "前2022年" for p in find_periods("前2022年", date(2023, 8, 15)))
+
+
+def test_filing_day_written_with_zhi_is_dated_by_the_filing_link_year():
+    text = ("8月1日，星海控股发布公告。截至公告披露之日，李明共持有公司股份1000股。"
+            "来源链接：http://www.cninfo.com.cn/new/disclosure/detail?announcementTime=2019-08-01%2017:43")
+    filing = next(p for p in find_periods(text, None) if p.label == "截至公告披露之日")
+    assert (filing.start_date, filing.end_date) == (None, date(2019, 8, 1))
