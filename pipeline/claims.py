@@ -21,6 +21,7 @@ import regex
 from pipeline.entities import ResolvedEntity, word_tags
 from pipeline.numbers import Quantity, find_quantities, grammar
 from pipeline.periods import PeriodMention, find_periods
+from pipeline.segment import get_segmenter
 from pipeline.tables import alternation as _alt
 from pipeline.tables import load_table
 
@@ -605,14 +606,20 @@ def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[
     words = candidate.group()
     broken = candidate.string[candidate.start() - 1:candidate.start() + 1] if candidate.start() > 0 else ""
     counted_before = regex.search(r"[0-9零一二两三四五六七八九十百千万亿]\ ?\p{Han}?\ ?$", candidate.string[:candidate.start() - 1])
-    if len(words) == _FALLBACK_WINDOW and _is_word(broken) and _opens_noun_phrase(broken, words[1:], tab) \
-            and not counted_before:  # (20万家商户线上营业额: 商户 belongs to the count before it)
+    word_starts = _word_starts(candidate.string, candidate.start() - 3, candidate.end())
+    if len(words) == _FALLBACK_WINDOW and _is_word(broken) and candidate.start() - 1 in word_starts \
+            and _opens_noun_phrase(broken, words[1:], tab) and not counted_before:
+        # (20万家商户线上营业额: 商户 belongs to the count before it; 实现地区…: 现地 is no word there)
         words = broken[0] + words  # 平台服务商数量, 消费品零售总额: the window cut a noun in two
-    elif _is_word(broken) and not _is_word(words[:2]):
-        words = words[1:]  # 计划新增服务商 cut to 划新增服务商: the broken word's half goes
     elif candidate.start() > 0 and candidate.string[candidate.start() - 1].isdigit() and len(words) > 2 \
             and words[0] in tab.measure_words:
         words = words[1:]  # 上市30天订单: 天 is the unit of the number before (沪深300指数 keeps 指)
+    else:
+        first = candidate.start()
+        if _is_word(broken) and not _is_word(words[:2]):
+            words, first = words[1:], first + 1  # 计划新增服务商 cut to 划新增服务商: the broken word's half goes
+        if first not in word_starts and first + 1 in word_starts and len(words) > 2:
+            words = words[1:]  # 规模以上工业增加值 cut to 上工业…, 限制性股票数量 to 性股票…: the last character of a word
     opening_period = next((p for p in find_periods(words, None) if p.start == 0), None)
     if opening_period is not None and len(words) - opening_period.end >= 2:
         words = words[opening_period.end:]  # (第)四季度交付量: the period is not the measure
@@ -620,6 +627,16 @@ def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[
     if phrase is None:
         return None, f"no metric: {candidate.group()} holds no noun phrase"
     return phrase, None
+
+
+def _word_starts(text: str, start: int, end: int) -> set[int]:
+    """Where the segmenter starts words in ``text[start:end]`` (offsets into ``text``)."""
+    position = start = max(0, start)
+    starts = set()
+    for word in get_segmenter("jieba")(text[start:end]):
+        starts.add(position)
+        position += len(word)
+    return starts
 
 
 def _opens_noun_phrase(word: str, rest: str, tab: _ClaimTables) -> bool:
@@ -792,7 +809,8 @@ def _subjects_in(text: str, entities: Sequence[ResolvedEntity], start: int, end:
     listed_with_excluded = -1  # where a name excluded by what follows it starts
     for position, index in reversed(_mentions_in(entities, start, end)):
         mention_end = next(e for s, e in entities[index].mentions if s == position)
-        if text.startswith(tab.not_subject_before, mention_end) or (
+        said_at = _DATE_AFTER_NAME.match(text, mention_end).end()  # 国家统计局11月15日发布数据显示
+        if text.startswith(tab.not_subject_before, said_at) or (
                 listed_with_excluded >= 0 and _COORDINATION.fullmatch(text, mention_end, listed_with_excluded)):
             listed_with_excluded = position  # 红杉中国和高瓴资本领投: both are investors
             continue
@@ -816,6 +834,7 @@ def _topic(text: str, entities: Sequence[ResolvedEntity], start: int, end: int, 
 
 
 _CONJUNCTION = regex.compile(r"[与和及或]")
+_DATE_AFTER_NAME = regex.compile(r"\s?(?:[0-9]{1,2}月[0-9]{1,2}日|今天|今日|昨天|昨日|近日|日前)?")
 _SENTENCE_END_BACKWARDS = regex.compile(r"[。！？!?\n]", flags=regex.REVERSE)
 _CLOSING_BRACKET = regex.compile(r"[）)】\]]")
 _CLAUSE_OPENERS = "，。；：！？\n 　\u00a0（(“"

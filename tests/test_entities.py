@@ -435,6 +435,7 @@ def test_a_verb_opening_a_name_stays_when_the_short_name_stands_alone():
     pytest.param("该行基本全面退出证券销售和交易业务。", {"全面退出证券"}, id="suffix-inside-an-activity"),
     pytest.param("收购完成后，远帆文旅成为集团间接全资并表附属公司。", {"并表附属公司", "附属公司"}, id="subsidiary-kind"),
     pytest.param("集团现运营有8所院校，包括3所独立学院及5所高职学院。", {"独立学院", "高职学院"}, id="school-kinds"),
+    pytest.param("原CEO戴珊将继续担任集团合伙人。", {"继续担任集团", "担任集团"}, id="verb-before-a-suffix"),
 ])
 def test_descriptions_are_no_names(text, not_names):
     assert not not_names & set(_entities(text))
