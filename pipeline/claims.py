@@ -592,9 +592,11 @@ def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[
         head = head[:-len(ending)].rstrip()  # 国产化率目前(不足), 增加值将年均(增长)
     head = _without_tail(head, tab)  # 股票仓位仍然高 → 股票仓位 before the phrase is cut to size
     candidate = _FALLBACK_METRIC.search(head)
-    if candidate:  # 共计操盘 → 操盘: what follows the last adverb or linking word
+    if candidate:  # 共计操盘 → 操盘: what follows the last adverb or linking word (a word, not 新能源's 能)
+        starts = {w - candidate.start() for w in _word_starts(head, candidate.start() - 4, candidate.end())}
         cut = max((m.start() if candidate.group().startswith(tab.metric_openers, m.start()) else m.end()
-                   for m in regex.finditer(tab.linking_or_stop_re, candidate.group(), overlapped=True)), default=0)
+                   for m in regex.finditer(tab.linking_or_stop_re, candidate.group(), overlapped=True)
+                   if m.end() in starts or m.end() == len(candidate.group())), default=0)
         if 0 < cut <= len(candidate.group()) - 2:
             candidate = _FALLBACK_METRIC.search(head[:candidate.start()] + " " + candidate.group()[cut:])
     if candidate is None:
@@ -606,7 +608,7 @@ def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[
     words = candidate.group()
     broken = candidate.string[candidate.start() - 1:candidate.start() + 1] if candidate.start() > 0 else ""
     counted_before = regex.search(r"[0-9零一二两三四五六七八九十百千万亿]\ ?\p{Han}?\ ?$", candidate.string[:candidate.start() - 1])
-    word_starts = _word_starts(candidate.string, candidate.start() - 3, candidate.end())
+    word_starts = _word_starts(candidate.string, candidate.start() - 4, candidate.end())
     if len(words) == _FALLBACK_WINDOW and _is_word(broken) and candidate.start() - 1 in word_starts \
             and _opens_noun_phrase(broken, words[1:], tab) and not counted_before:
         # (20万家商户线上营业额: 商户 belongs to the count before it; 实现地区…: 现地 is no word there)
@@ -618,8 +620,15 @@ def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[
         first = candidate.start()
         if _is_word(broken) and not _is_word(words[:2]):
             words, first = words[1:], first + 1  # 计划新增服务商 cut to 划新增服务商: the broken word's half goes
-        if first not in word_starts and first + 1 in word_starts and len(words) > 2:
-            words = words[1:]  # 规模以上工业增加值 cut to 上工业…, 限制性股票数量 to 性股票…: the last character of a word
+        if first not in word_starts and (earlier := [w for w in word_starts if w < first]):
+            # still inside a word (新能源|汽车产销 cut to 能源汽车产销, 规模以上|工业增加值 to 上工业…):
+            # a noun is taken whole, any other word's rest goes
+            word_start = max(earlier)
+            word_end = min((w for w in word_starts if w > first), default=candidate.end())
+            if word_tags().get(candidate.string[word_start:word_end]) in tab.phrase_noun_tags and not counted_before:
+                words = candidate.string[word_start:candidate.end()]
+            elif word_end - first <= 2 and candidate.end() - word_end >= 2:
+                words = candidate.string[word_end:candidate.end()]
     opening_period = next((p for p in find_periods(words, None) if p.start == 0), None)
     if opening_period is not None and len(words) - opening_period.end >= 2:
         words = words[opening_period.end:]  # (第)四季度交付量: the period is not the measure

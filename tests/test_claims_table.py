@@ -687,7 +687,10 @@ CASES = [
     row("metric-window-cuts-no-word-above-scale", "全市规模以上工业增加值增长 12.3%。",
         c("12.3%", 12.3, "%", kind="change", direction="up", metric="工业增加值")),
     row("metric-window-cuts-no-word-restricted-stock", "本次回购注销的限制性股票数量为 84.70 万股。",
-        c("84.70 万股", 847000, "股", metric="股票数量")),
+        c("84.70 万股", 847000, "股", metric="限制性股票数量")),
+    row("metric-window-takes-a-cut-noun-whole", "10月全国新能源汽车产销完成 146.3 万辆。",
+        c("146.3 万辆", 1463000, "辆", metric="新能源汽车产销")),
+    row("metric-delivered-cars", "小米SU7系列第三季度交付 39790 辆。", c("39790 辆", 39790, "辆", metric="交付")),
     row("subject-gongsi-the-one-acting-not-the-object", "此前，云帆汽车宣布获得远山资本 20 亿元投资。截至3月底，公司累计研发投入约 45 亿元。",
         c("20 亿元", 2000000000, "CNY"), c("45 亿元", 4500000000, "CNY", "approx", subject="云帆汽车")),
 ]
