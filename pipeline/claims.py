@@ -83,6 +83,7 @@ class _ClaimTables:
     rate_markers: tuple[str, ...]  # 年均, 每年: a rate's markers before its verb
     same_period_endings: tuple[str, ...]  # 同期: the year before's same period, a comparison
     holding_after_pronoun: tuple[str, ...]  # 其所持: the pronoun is a holder
+    quote_openers: tuple[str, ...]  # 报, 收于: the level a move ends at
     metric_openers: tuple[str, ...]  # 在手 in 在手订单: the 在 is no function word
     object_verbs: tuple[str, ...]  # one-character verbs whose object a count is (有37名操盘手)
     phrase_noun_tags: frozenset[str]  # dictionary tags of nouns a metric may open with
@@ -199,6 +200,7 @@ def _tables() -> _ClaimTables:
         rate_markers=tuple(t["rate_markers"]),
         same_period_endings=tuple(t["same_period_endings"]),
         holding_after_pronoun=tuple(t["holding_after_pronoun"]),
+        quote_openers=tuple(t["quote_openers"]),
         metric_openers=tuple(t["metric_openers"]),
         object_verbs=tuple(t["object_verbs"]),
         phrase_noun_tags=frozenset(t["phrase_noun_tags"]),
@@ -532,7 +534,7 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
             return
     opening = clause_start + (text[clause_start] == " ")
     head_end = q.qualifier_span[0] if q.qualifier_span and q.qualifier_span[0] < q.start else q.start
-    if compared is not None and compared.metric and (text.startswith(tab.comparison_openers, opening) or (
+    if compared is not None and compared.metric and (text.startswith(tab.comparison_openers + tab.quote_openers, opening) or (
             compared.kind == "level" and tab.change_only_re.fullmatch(text, opening, head_end, timeout=REGEX_TIMEOUT_S))):
         # 零售额410亿元，比去年增长了19%; 实物商品网上零售额10.4万亿元，增长8.4%: the change of that amount
         draft.metric = compared.metric
@@ -1428,7 +1430,8 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
             sentence_drafts = _drafts_since(drafts, sentence[0])
             _metric(draft, text, clause_start, clause_end, sentence[0], entities, tab,
                     drafts[-1] if drafts and drafts[-1].quantity.end > clause_start else None,
-                    _compared(sentence_drafts, q, clause_start))
+                    _compared(sentence_drafts, q, clause_start,
+                              any_unit=text.startswith(tab.quote_openers, clause_start + (text[clause_start] == " "))))
             _kind_and_direction(draft, text, clause_start, previous_end, tab,
                                 drafts[-1] if drafts and drafts[-1].quantity.end > clause_start else None)
             _subject(draft, text, entities, clause_start, sentence,
@@ -1463,15 +1466,17 @@ def _drafts_since(drafts: Sequence[ClaimDraft], start: int) -> Sequence[ClaimDra
     return drafts[first:]
 
 
-def _compared(sentence_drafts: Sequence[ClaimDraft], q: Quantity, clause_start: int) -> ClaimDraft | None:
+def _compared(sentence_drafts: Sequence[ClaimDraft], q: Quantity, clause_start: int,
+              any_unit: bool = False) -> ClaimDraft | None:
     """The earlier number of the sentence a comparison clause (较…, 比去年…) speaks of: the last
     one in the same unit (3.0英寸…，较前作的2.7英寸), else, for a relative change (%, pp, x),
-    the last one (零售额410亿元，比去年增长了19%)."""
+    or for the level a move ended at (``any_unit``: 上涨1.2%，报3350.8点), the last one (零售额
+    410亿元，比去年增长了19%)."""
     earlier = [d for d in sentence_drafts if d.quantity.end <= clause_start]
     same_unit = [d for d in earlier if d.quantity.unit == q.unit]
     if same_unit:
         return same_unit[-1]
-    return earlier[-1] if earlier and q.unit in ("%", "pp", "x") else None
+    return earlier[-1] if earlier and (any_unit or q.unit in ("%", "pp", "x")) else None
 
 
 def _carried_subject(drafts: Sequence[ClaimDraft], sentence: tuple[int, int], text: str,

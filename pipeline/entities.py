@@ -112,6 +112,7 @@ class _Tables:
     clause_word_tags: frozenset[str]  # tags of words no name runs on into (增长 v, 同比 d)
     listed_kind_re: regex.Pattern  # 米哈游、叠纸游戏等公司: names listed before their kind
     listed_org_kinds: tuple[str, ...]  # 公司, 企业, 车企
+    verb_phrase_chars: frozenset[str]  # 不, 亦, 能: single characters of a verb phrase
     industry_name_re: regex.Pattern  # an industry word a company's name ends with (微电子, 科技)
     industry_name_acts: tuple[str, ...]  # what an organisation does after its name (宣布, 成立于)
     institution_endings: tuple[str, ...]  # what an institution's name may end with (组织, 中心, 会)
@@ -201,6 +202,7 @@ def tables() -> _Tables:
             rf"(?:[0-9一二两三四五六七八九十几多]+[家个])?(?:{_alt(t['listed_org_kinds'])})"),
         not_given_name_tags=frozenset(t["not_given_name_tags"]),
         listed_org_kinds=tuple(t["listed_org_kinds"]),
+        verb_phrase_chars=frozenset(t["verb_phrase_chars"]),
         industry_name_re=regex.compile(_alt(t["industry_name_endings"])),
         industry_name_acts=tuple(t["industry_name_acts"]),
     )
@@ -584,6 +586,8 @@ def _suffix_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candid
             continue
         if tagged_start > start and word_tags().get(name) in tab.lead_in_verb_tags:
             continue  # 长期注重基金, 不得担任公司: a verb and its object, not a name (大成基金 is one)
+        if match.group() == "公司" and name not in tab.known_orgs and _verb_phrase_only(name, tab):
+            continue  # 确认公司为中标单位, 不超过公司总股本: a verb and its object (联想公司 is known)
         start = tagged_start
         if text.startswith(tab.org_suffix_continuations, match.end()):
             continue  # 证券网, 银行业, 基金类: the suffix is part of another word
@@ -601,6 +605,15 @@ def _suffix_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candid
         if any(w in name for w in tab.generic_org_words) or modifiers:
             continue
         yield Candidate(start, match.end(), text[start:match.end()], entity_type, "rule:org_suffix", 0.8)
+
+
+def _verb_phrase_only(words: str, tab: _Tables) -> bool:
+    """Whether ``words`` are dictionary verbs and the adverbs and pronouns of a verb phrase
+    only, a verb among them (确认, 不超过, 亦不会导致; not 赫兹汽车租赁 or 丰泽源开发, which hold
+    a noun or a name's own characters)."""
+    cut = list(_dictionary_words(words))
+    return any(tag in tab.lead_in_verb_tags for _, tag in cut) and all(
+        tag in tab.lead_in_verb_tags or (tag is None and word in tab.verb_phrase_chars) for word, tag in cut)
 
 
 def _named_alone_elsewhere(text: str, core: str) -> bool:

@@ -436,6 +436,8 @@ def test_a_verb_opening_a_name_stays_when_the_short_name_stands_alone():
     pytest.param("收购完成后，远帆文旅成为集团间接全资并表附属公司。", {"并表附属公司", "附属公司"}, id="subsidiary-kind"),
     pytest.param("集团现运营有8所院校，包括3所独立学院及5所高职学院。", {"独立学院", "高职学院"}, id="school-kinds"),
     pytest.param("原CEO戴珊将继续担任集团合伙人。", {"继续担任集团", "担任集团"}, id="verb-before-a-suffix"),
+    pytest.param("公司近日收到中标通知书，确认公司为该项目的中标单位，减持不超过公司总股本的1%。",
+                 {"确认公司", "不超过公司"}, id="verb-and-its-object-company"),
 ])
 def test_descriptions_are_no_names(text, not_names):
     assert not not_names & set(_entities(text))
@@ -447,3 +449,12 @@ def test_an_apps_dateline_names_an_outlet_that_is_no_subject(extractor):
     outlet = next(e for e in record.entities if e.name == "中新经纬")
     assert "rule:outlet" in outlet.sources
     assert names[record.claims[0].subject].name == "星海控股"
+
+
+@pytest.mark.parametrize("text, name", [
+    pytest.param("赫兹汽车租赁公司申请破产保护。", "赫兹汽车租赁公司", id="a-noun-before-the-verb"),
+    pytest.param("丰泽源开发公司竞得该地块。", "丰泽源开发公司", id="a-names-own-characters-before-the-verb"),
+    pytest.param("联想公司发布新品。", "联想公司", id="a-known-name-that-is-a-verb"),
+])
+def test_companies_named_with_a_verb_in_them_are_kept(text, name):
+    assert name in _entities(text)
