@@ -113,6 +113,8 @@ class _Tables:
     listed_kind_re: regex.Pattern  # 米哈游、叠纸游戏等公司: names listed before their kind
     listed_org_kinds: tuple[str, ...]  # 公司, 企业, 车企
     verb_phrase_chars: frozenset[str]  # 不, 亦, 能: single characters of a verb phrase
+    appointing_verbs: tuple[str, ...]  # 任命, 聘任: 任命X为〈title〉
+    appointed_re: regex.Pattern  # 任命蒋凡为: the person appointed
     industry_name_re: regex.Pattern  # an industry word a company's name ends with (微电子, 科技)
     industry_name_acts: tuple[str, ...]  # what an organisation does after its name (宣布, 成立于)
     institution_endings: tuple[str, ...]  # what an institution's name may end with (组织, 中心, 会)
@@ -203,6 +205,8 @@ def tables() -> _Tables:
         not_given_name_tags=frozenset(t["not_given_name_tags"]),
         listed_org_kinds=tuple(t["listed_org_kinds"]),
         verb_phrase_chars=frozenset(t["verb_phrase_chars"]),
+        appointing_verbs=tuple(t["appointing_verbs"]),
+        appointed_re=regex.compile(rf"(?:{_alt(t['appointing_verbs'])})(?P<name>\p{{Han}}{{2,4}}?)为(?!止|主|了)"),
         industry_name_re=regex.compile(_alt(t["industry_name_endings"])),
         industry_name_acts=tuple(t["industry_name_acts"]),
     )
@@ -803,18 +807,23 @@ def _appointment_candidates(text: str, tab: _Tables, people: list[Candidate], kn
         if person.type != "PERSON":
             continue
         appointment = tab.appointment_re.match(text, person.end)
-        if appointment is None:
+        if appointment is not None:
+            appointed_end = appointment.end()
+        elif text.endswith(tab.appointing_verbs, 0, person.start) and text.startswith("为", person.end):
+            appointed_end = person.end + 1  # 宣布任命蒋凡为阿里巴巴国际数字商业集团CEO
+        else:
             continue
-        stop = _CLAUSE_STOP.search(text, appointment.end(), appointment.end() + 20)
-        title = tab.title_re.search(text, appointment.end(), stop.start() if stop else appointment.end() + 20)
+        stop = _CLAUSE_STOP.search(text, appointed_end, appointed_end + 20)
+        title = tab.title_re.search(text, appointed_end, stop.start() if stop else appointed_end + 20)
         if title is None:
             continue
-        held = text[appointment.end():title.start()].strip()
+        held = text[appointed_end:title.start()].strip()
+        held = "" if held in _OWN_COMPANY else held  # 聘任李明为公司总经理: the announcing company's
         org = next((name for name in sorted(known, key=len, reverse=True)
                     if known[name] == "ORG" and held.startswith(name)), None)
         if org is None and not held:
             sentence_start = max(text.rfind(mark, 0, person.start) for mark in "。！？\n") + 1
-            org = next((name for start, name in org_positions if sentence_start <= start < appointment.end()), None)
+            org = next((name for start, name in org_positions if sentence_start <= start < appointed_end), None)
         if org is None and held:
             continue  # 出任某某职务: no title of an organisation we know
         yield Candidate(person.start, person.end, person.name, "PERSON", "rule:appointment", person.score,
@@ -822,12 +831,22 @@ def _appointment_candidates(text: str, tab: _Tables, people: list[Candidate], kn
 
 
 _CLAUSE_STOP = regex.compile(r"[，。；！？、（(“”\n]")
+_OWN_COMPANY = frozenset({"公司", "本公司", "该公司", "集团", "本集团"})
 
 
 _SPEECH_PERSON = regex.compile(
     r"(?:^|(?<=[，。；：“”\"、\s（(]))(\p{Han}{2,4}?)(?:表示|称|说|认为|指出|介绍|透露|强调|坦言|回应|告诉)"
 )
 _VIEW_PERSON = regex.compile(r"在(\p{Han}{2,3})看来")
+
+
+def _appointed_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
+    """People named between a verb of appointing and 为 (任命蒋凡为…CEO, 聘任李明为总经理)."""
+    for match in tab.appointed_re.finditer(text, timeout=REGEX_TIMEOUT_S):
+        name = match.group("name")
+        name = next((name[:index] for index in range(2, len(name)) if name.startswith(tab.name_stops, index)), name)
+        if _has_surname(name, tab) and name not in tab.non_name_words and name not in word_tags():  # (许强先生)
+            yield Candidate(match.start("name"), match.start("name") + len(name), name, "PERSON", "rule:appointed", 0.7)
 
 
 def _speech_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
@@ -993,7 +1012,7 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     known = {c.name: c.type for c in ner if c.score > 0} | {c.name: c.type for c in candidates}
     org_positions = sorted((c.start, c.name) for c in [*candidates, *ner] if c.type == "ORG" and c.score > 0)
     people = [*_title_name_candidates(text, tab, known, org_positions, token_bounds), *_speech_candidates(text, tab),
-              *_byline_candidates(text, tab)]
+              *_byline_candidates(text, tab), *_appointed_candidates(text, tab)]
     # 基金经理进行了座谈, 负责人迅速…, 记者解释说: a common word after a title is no name
     common_words = word_tags()
     people = [c for c in people if c.type != "PERSON" or c.name not in common_words]

@@ -458,3 +458,16 @@ def test_an_apps_dateline_names_an_outlet_that_is_no_subject(extractor):
 ])
 def test_companies_named_with_a_verb_in_them_are_kept(text, name):
     assert name in _entities(text)
+
+
+@pytest.mark.parametrize("text, person, roles", [
+    pytest.param("阿里巴巴集团宣布任命蒋凡为阿里巴巴国际数字商业集团CEO。", "蒋凡",
+                 [("CEO", "阿里巴巴国际数字商业集团")], id="appointed-to-a-named-group"),
+    pytest.param("星海控股董事会同意聘任李明为公司总经理，任期三年。", "李明", [("总经理", "星海控股")],
+                 id="appointed-by-the-company"),
+    pytest.param("公司宣布任命欧阳娜娜为首席营销官。", "欧阳娜娜", [("首席营销官", None)], id="compound-surname"),
+])
+def test_people_appointed_to_a_title(text, person, roles):
+    entities = _entities(text)
+    assert entities[person].type == "PERSON"
+    assert entities[person].roles == roles
