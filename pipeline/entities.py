@@ -238,6 +238,9 @@ def _strip_name(text: str, start: int, end: int) -> tuple[int, int]:
 def _person_name_at(text: str, start: int, tab: _Tables) -> tuple[int, int] | None:
     """The span of a 2-3 character Chinese name starting at ``start``, if one is there, or of
     a transcribed foreign name with its middle dot (科莱特·克雷斯, 山姆·奥特曼)."""
+    latin = _LATIN_NAME.match(text, start)
+    if latin:  # 德意志银行CEO Sewing表示, CEO Tim Cook称
+        return latin.span()
     foreign = _FOREIGN_NAME.match(text, start)
     if foreign:
         family = foreign.group("family")
@@ -275,6 +278,10 @@ def _person_name_at(text: str, start: int, tab: _Tables) -> tuple[int, int] | No
 
 
 # A transcribed foreign name: given name, middle dot, family name (each 1-6 characters).
+# A Latin name after a title, then a verb of saying or a clause break (a product name goes on:
+# 董事长 Apple Pay 业务).
+_LATIN_NAME = regex.compile(
+    r"[A-Z][a-z]+(?:\ [A-Z][a-z]+){0,2}(?=\ ?(?:表示|称|说|认为|指出|介绍|透露|强调|坦言|回应|[，。：、,:])|$)")
 _FOREIGN_NAME = regex.compile(r"\p{Han}{1,6}[·•・](?:\p{Han}{1,6}[·•・])?(?P<family>\p{Han}{1,6})")
 
 
@@ -909,6 +916,13 @@ def _byline_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
         outlet = next((o for end, o in outlets if 0 <= match.start() - end <= 3), None)
         yield Candidate(match.start("name"), match.end("name"), name, "PERSON", "rule:byline", 0.8,
                         roles=((match.group("title"), outlet),))
+    for match in _DATELINE_BYLINE.finditer(text, timeout=REGEX_TIMEOUT_S):
+        name = match.group("name")  # 中新经纬客户端11月5日电 （林琬斯）: the writer, no title given
+        if name not in tab.non_name_words and _has_surname(name, tab) and name not in word_tags():
+            yield Candidate(match.start("name"), match.end("name"), name, "PERSON", "rule:byline", 0.8)
+
+
+_DATELINE_BYLINE = regex.compile(r"[0-9]{1,2}日电\s*[（(](?P<name>\p{Han}{2,3})[）)]")
 
 
 def _programme_event_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:

@@ -39,6 +39,9 @@ PEOPLE = [
     pytest.param("星野汽车有限公司回应称，分析师王强的判断有误。", "王强", [("分析师", None)], id="professional-title-no-org"),
     pytest.param("OpenAI首席执行官山姆·奥特曼此前透露，成本超过1亿美元。", "山姆·奥特曼", [("首席执行官", "OpenAI")],
                  id="transcribed-foreign-name"),
+    pytest.param("德意志银行CEO Sewing表示，大部分重组成本已被消化。", "Sewing", [("CEO", "德意志银行")],
+                 id="latin-name-after-a-title"),
+    pytest.param("中新经纬客户端11月5日电 （林晓岚）继昨日跌停后，该股再度大跌。", "林晓岚", [], id="dateline-byline"),
 ]
 
 
@@ -471,3 +474,7 @@ def test_people_appointed_to_a_title(text, person, roles):
     entities = _entities(text)
     assert entities[person].type == "PERSON"
     assert entities[person].roles == roles
+
+
+def test_a_latin_product_name_after_a_title_is_no_person():
+    assert "Apple Pay" not in _entities("他出任董事长 Apple Pay 业务负责人一职。")
