@@ -114,6 +114,7 @@ class _Tables:
     listed_org_kinds: tuple[str, ...]  # 公司, 企业, 车企
     verb_phrase_chars: frozenset[str]  # 不, 亦, 能: single characters of a verb phrase
     appointing_verbs: tuple[str, ...]  # 任命, 聘任: 任命X为〈title〉
+    short_forms: dict[str, str]  # 外汇局 → 国家外汇管理局: usual short forms that are no prefix
     appointed_re: regex.Pattern  # 任命蒋凡为: the person appointed
     industry_name_re: regex.Pattern  # an industry word a company's name ends with (微电子, 科技)
     industry_name_acts: tuple[str, ...]  # what an organisation does after its name (宣布, 成立于)
@@ -206,6 +207,7 @@ def tables() -> _Tables:
         listed_org_kinds=tuple(t["listed_org_kinds"]),
         verb_phrase_chars=frozenset(t["verb_phrase_chars"]),
         appointing_verbs=tuple(t["appointing_verbs"]),
+        short_forms={short: full for full, shorts in t["short_forms"].items() for short in shorts},
         appointed_re=regex.compile(rf"(?:{_alt(t['appointing_verbs'])})(?P<name>\p{{Han}}{{2,4}}?)为(?!止|主|了)"),
         industry_name_re=regex.compile(_alt(t["industry_name_endings"])),
         industry_name_acts=tuple(t["industry_name_acts"]),
@@ -897,8 +899,19 @@ def _outlets(text: str) -> Iterable[tuple[int, int]]:
                 yield offset + start, offset + end
     for match in _APP_DATELINE.finditer(text, timeout=REGEX_TIMEOUT_S):
         yield match.span("name")  # 中新经纬客户端11月5日电: an outlet's app files the report
+    for match in _OUTLET_DATELINE.finditer(text, timeout=REGEX_TIMEOUT_S):
+        yield match.span("name")  # 挖贝网 8月1日，…: the outlet opens its report with the date
+    tab = tables()
+    for match in _SOURCE_CREDIT.finditer(text, timeout=REGEX_TIMEOUT_S):
+        name = match.group("name")  # 来源：格隆汇, 来源：界面新闻 (not 来源：公司公告)
+        if name not in tab.non_name_words and not name.endswith(_NOT_OUTLET_ENDINGS) and (
+                tab.outlet_name_re.fullmatch(name) or not _common_words_only(name)):
+            yield match.span("name")
 
 
+_OUTLET_DATELINE = regex.compile(r"(?:^|(?<=\n))\s*(?P<name>\p{Han}{2,8}?(?:网|报|社|新闻))\s?[0-9]{1,2}月[0-9]{1,2}日")
+_SOURCE_CREDIT = regex.compile(r"来源[：:]\s?据?(?P<name>[\p{Han}A-Za-z]{2,10}?)(?=\s|$|[，。；)）|｜])", regex.MULTILINE)
+_NOT_OUTLET_ENDINGS = ("公告", "报告", "数据", "资料", "官网", "整理", "图片", "截图", "网络", "公司", "记者", "编辑")
 _APP_DATELINE = regex.compile(
     r"(?:^|(?<=[\s，。；！？：:（）()【】\[\]]))(?P<name>\p{Han}{2,8})客户端\s?[0-9]{1,2}月[0-9]{1,2}日电")
 
@@ -1051,6 +1064,8 @@ def _canonical_key(name: str) -> str:
 
 def _alias_of(short: str, long: str, entity_type: str, tab: _Tables) -> bool:
     """Whether ``short`` is another surface form of ``long`` (若衣轻奢 → 若衣轻奢定制)."""
+    if tab.short_forms.get(short) == long:
+        return True  # 外汇局 for 国家外汇管理局, 每经 for 每日经济新闻
     if short == long or not long.startswith(short) or len(short) < 2:
         return False
     rest = long[len(short):].strip()

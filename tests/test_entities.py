@@ -478,3 +478,32 @@ def test_people_appointed_to_a_title(text, person, roles):
 
 def test_a_latin_product_name_after_a_title_is_no_person():
     assert "Apple Pay" not in _entities("他出任董事长 Apple Pay 业务负责人一职。")
+
+
+@pytest.mark.parametrize("text, outlet", [
+    pytest.param("原标题：星海控股盘前跌4%    来源：格隆汇\n星海控股今日跌4.15%。", "格隆汇", id="source-credit"),
+    pytest.param("原标题：收购    来源：界面新闻\n7月22日，星海控股发布公告。", "界面新闻", id="source-credit-of-common-words"),
+    pytest.param("挖贝网 8月1日，星海控股（300999）发布公告称。", "挖贝网", id="outlet-dateline"),
+])
+def test_outlets_credited_or_opening_a_report(text, outlet):
+    entity = _entities(text)[outlet]
+    assert entity.type == "ORG" and "rule:outlet" in entity.sources
+
+
+@pytest.mark.parametrize("text", ["数据来源：公司公告", "图片来源：网络", "来源：每经记者"])
+def test_source_credits_that_name_no_outlet(text):
+    assert not any("rule:outlet" in e.sources for e in _entities(text).values())
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    pytest.param("国家外汇管理局副局长李超表示，外汇局陆续审批新的投资额度。", "国家外汇管理局", "外汇局", id="regulator"),
+    pytest.param("来源：每日经济新闻\n每经AI快讯，星海控股发布公告。", "每日经济新闻", "每经", id="outlet"),
+])
+def test_usual_short_forms_are_aliases(text, name, alias):
+    entities = _entities(text)
+    assert alias not in entities
+    assert entities[name].aliases == [alias]
+
+
+def test_a_ministry_is_an_organisation():
+    assert _entities("经教育部批准，该学院于2014年成立。")["教育部"].type == "ORG"
