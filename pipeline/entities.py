@@ -461,6 +461,29 @@ def _listed_kind_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
                 yield Candidate(start, end, name, "ORG", "rule:listed_kind", 0.75)
 
 
+def _stake_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
+    """Companies a stake in is dealt in (收购捷星慧旅30%权益, 出售远帆电商60%的股权): the name
+    between the verb and the percentage of its equity."""
+    for match in _STAKE.finditer(text, timeout=REGEX_TIMEOUT_S):
+        start, end = match.span("name")
+        run = match.group("name")  # 收购京东旗下…, 持有的华为海洋: the last lead-in word goes (not 为 of 华为)
+        start += max((m.end() for m in tab.org_lead_in_re.finditer(run, overlapped=True)
+                      if len(run) - m.end() >= 2 and _leads_in(run, m)), default=0)
+        while (bound := next((w for w in _STAKE_BOUNDS if text.endswith(w, start, end)), None)):
+            end -= len(bound)  # 减持不超4%股份, 持有公司约5%股份: the bound is no part of the name
+        name = text[start:end]
+        if 2 <= len(name) <= 10 and name not in tab.non_name_words and not _common_words_only(name) \
+                and not name.startswith(tab.org_anaphora) and not any(w in name for w in tab.generic_org_words) \
+                and not any(w in name for w in _LEGAL_FORM_PARTS):  # (限公司, 分拆公司: the suffix rule's)
+            yield Candidate(start, end, name, "ORG", "rule:stake", 0.75)
+
+
+_LEGAL_FORM_PARTS = ("公司", "有限", "集团")
+_STAKE_BOUNDS = ("大约", "约", "不超过", "不超", "超过", "逾", "近", "合计", "共计", "累计", "总计", "其", "所持")
+_STAKE = regex.compile(
+    r"(?:收购|出售|转让|受让|增持|减持|持有|购买|买入|卖出)(?P<name>[\p{Han}A-Za-z]{2,12}?)\s?[0-9.]+\s?[%％](?:的)?(?:股权|权益|股份)")
+
+
 _HAN = regex.compile(r"\p{Han}")
 _SHORTEST_NAME_CORE, _LONGEST_NAME_CORE = 2, 4
 
@@ -1029,6 +1052,7 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     candidates += _listed_company_candidates(text, tab)
     candidates += _listed_kind_candidates(text, tab)
     candidates += _industry_name_candidates(text, tab, token_bounds)
+    candidates += _stake_candidates(text, tab)
     candidates += _kind_model_candidates(text, tab)
     candidates += _programme_event_candidates(text, tab)
     organisations = {c.name for c in candidates if c.type == "ORG"}

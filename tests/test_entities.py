@@ -507,3 +507,20 @@ def test_usual_short_forms_are_aliases(text, name, alias):
 
 def test_a_ministry_is_an_organisation():
     assert _entities("经教育部批准，该学院于2014年成立。")["教育部"].type == "ORG"
+
+
+@pytest.mark.parametrize("text, name, not_names", [
+    pytest.param("集团以7800万元进一步收购捷星慧旅30%权益。", "捷星慧旅", set(), id="stake-bought"),
+    pytest.param("公司拟收购其控股子公司云帆科技40%股权。", "云帆科技", {"控股子公司云帆科技"}, id="lead-in-words-cut"),
+    pytest.param("拟购买华为投资持有的华为海洋51%股权。", "华为海洋", {"海洋"}, id="lead-in-character-inside-a-name"),
+    pytest.param("阿里持有圆通大约22.5%的股份。", "圆通", {"圆通大"}, id="bound-word-cut"),
+])
+def test_companies_a_stake_in_is_dealt_in(text, name, not_names):
+    entities = _entities(text)
+    assert entities[name].type == "ORG"
+    assert not not_names & set(entities)
+
+
+@pytest.mark.parametrize("text", ["公司拟收购该公司30%股权。", "股东拟减持不超4%股份。", "公司拟出售旗下业务60%的股权。"])
+def test_stakes_in_no_named_company(text):
+    assert not any("rule:stake" in e.sources for e in _entities(text).values())
