@@ -109,6 +109,7 @@ class _ClaimTables:
     aside_clause_openers: tuple[str, ...]
     person_units: frozenset[str]
     holding_verb_re: regex.Pattern
+    stake_verb_re: regex.Pattern  # 收购, 出售: a stake's share is the dealer's
     share_units: frozenset[str]
     list_end_words: tuple[str, ...]
     count_total_words: tuple[str, ...]
@@ -227,6 +228,7 @@ def _tables() -> _ClaimTables:
         aside_clause_openers=tuple(t["aside_clause_openers"]),
         person_units=frozenset(t["person_units"]),
         holding_verb_re=regex.compile(_alt(t["holding_verbs"])),
+        stake_verb_re=regex.compile(_alt(t["stake_verbs"])),
         share_units=frozenset(t["share_units"]),
         list_end_words=tuple(t["list_end_words"]),
         count_total_words=tuple(t["count_total_words"]),
@@ -1008,6 +1010,14 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
         draft.explanation.append(f"subject: the market index {index}")
         return
     # 前十大流通股股东中8只基金: a count of funds near a holding verb is no holding
+    verb = _last(tab.stake_verb_re, text, sentence[0], q.start) if draft.kind == "share" else None
+    buyers = [m for m in _subjects_in(text, entities, sentence[0], verb.start(), tab)
+              if entities[m[1]].type in ("ORG", "PERSON")] if verb else []
+    if buyers:  # 希望教育集团…收购捷星慧旅30%权益: a stake bought or sold is the dealer's (GOLD.md)
+        draft.subject = buyers[-1][1]
+        draft.subject_text = entities[draft.subject].name
+        draft.explanation.append(f"subject: the one dealing in the stake ({verb.group()})")
+        return
     holder = None if q.unit_kind == "count" and q.unit not in tab.share_units else _holder(text, entities, sentence, q.start, tab)
     if holder is not None:  # 薛飞共持有…962万股, 占公司总股本的7.21%: the shareholder's
         draft.subject = holder

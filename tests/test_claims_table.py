@@ -661,6 +661,8 @@ CASES = [
         c("200 亿元", 20000000000, "CNY", "more_than", kind="change", direction="down", metric="市值")),
     row("share-of-an-interest-bought", "青禾教育集团以 7800 万元收购远帆文旅 30% 权益。",
         c("7800 万元", 78000000, "CNY"), c("30%", 30, "%", kind="share", metric="权益", subject="青禾教育集团")),
+    row("share-bought-is-the-buyers-not-the-targets", "2016年9月，青禾教育集团收购捷星慧旅 70% 权益。",
+        c("70%", 70, "%", kind="share", metric="权益", subject="青禾教育集团")),
     row("metric-deviation-of-a-price-fall", "公司股票连续三个交易日内日收盘价格跌幅偏离值累计达 22.98%。",
         c("22.98%", 22.98, "%", metric="跌幅偏离值")),
     row("period-as-of-filing-time", "截至发稿，星海控股股价跌近 10%。",
