@@ -1009,7 +1009,6 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
         draft.subject_text = index
         draft.explanation.append(f"subject: the market index {index}")
         return
-    # 前十大流通股股东中8只基金: a count of funds near a holding verb is no holding
     verb = _last(tab.stake_verb_re, text, sentence[0], q.start) if draft.kind == "share" else None
     buyers = [m for m in _subjects_in(text, entities, sentence[0], verb.start(), tab)
               if entities[m[1]].type in ("ORG", "PERSON")] if verb else []
@@ -1018,6 +1017,7 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
         draft.subject_text = entities[draft.subject].name
         draft.explanation.append(f"subject: the one dealing in the stake ({verb.group()})")
         return
+    # 前十大流通股股东中8只基金: a count of funds near a holding verb is no holding
     holder = None if q.unit_kind == "count" and q.unit not in tab.share_units else _holder(text, entities, sentence, q.start, tab)
     if holder is not None:  # 薛飞共持有…962万股, 占公司总股本的7.21%: the shareholder's
         draft.subject = holder

@@ -279,11 +279,11 @@ def _person_name_at(text: str, start: int, tab: _Tables) -> tuple[int, int] | No
     return start, start + length
 
 
-# A transcribed foreign name: given name, middle dot, family name (each 1-6 characters).
 # A Latin name after a title, then a verb of saying or a clause break (a product name goes on:
 # 董事长 Apple Pay 业务).
 _LATIN_NAME = regex.compile(
     r"[A-Z][a-z]+(?:\ [A-Z][a-z]+){0,2}(?=\ ?(?:表示|称|说|认为|指出|介绍|透露|强调|坦言|回应|[，。：、,:])|$)")
+# A transcribed foreign name: given name, middle dot, family name (each 1-6 characters).
 _FOREIGN_NAME = regex.compile(r"\p{Han}{1,6}[·•・](?:\p{Han}{1,6}[·•・])?(?P<family>\p{Han}{1,6})")
 
 
