@@ -1557,6 +1557,20 @@ def _listed_periods(text: str, periods: Sequence[PeriodMention], start: int, end
     return run if len(run) >= 2 else []
 
 
+def _years_of_span(text: str, periods: Sequence[PeriodMention], start: int, end: int, count: int) -> list[PeriodMention]:
+    """The years of the last span of whole years in ``text[start:end]`` when there are ``count``
+    of them (2021年至2023年，营收分别为…、…和…: one number a year), else []."""
+    spans = [p for p in periods if start <= p.start and p.end <= end and p.start_date and p.end_date]
+    if not spans:
+        return []
+    span = spans[-1]
+    first, last = span.start_date, span.end_date
+    if (first.month, first.day, last.month, last.day) != (1, 1, 12, 31) or last.year - first.year + 1 != count or count < 2:
+        return []
+    return [PeriodMention(span.start, span.end, f"{year}年", date(year, 1, 1), date(year, 12, 31))
+            for year in range(first.year, last.year + 1)]
+
+
 def _respectively(text: str, entities: Sequence[ResolvedEntity], sentence: tuple[int, int],
                   drafts: Sequence[ClaimDraft], tab: _ClaimTables, periods: Sequence[PeriodMention] = ()) -> None:
     """A和B分别新进了179万股和21万股: as many names before 分别 as numbers after it in the
@@ -1573,7 +1587,9 @@ def _respectively(text: str, entities: Sequence[ResolvedEntity], sentence: tuple
             named.insert(0, index)
             edge = position
         numbers = [d for d in drafts if marker.end() <= d.quantity.start and d.quantity.end <= clause_end]
-        listed = _listed_periods(text, periods, sentence[0], marker.start())
+        full_sentence_start = max(text.rfind(mark, 0, sentence[0]) for mark in "。！？\n") + 1  # (past a ；)
+        listed = _listed_periods(text, periods, sentence[0], marker.start()) or _years_of_span(
+            text, periods, full_sentence_start, marker.start(), len(numbers))
         if len(listed) >= 2 and len(listed) == len(numbers):  # 2003年和2004年…分别达到了13.6%和16.81%
             for period, draft in zip(listed, numbers):
                 draft.period = period

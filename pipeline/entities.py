@@ -129,6 +129,12 @@ class _Tables:
     not_given_name_tags: frozenset[str]
 
 
+def _model(t: dict) -> str:
+    """A device model's code with its suffixes (X9 Pro, W3, Mate 70, Buds 5)."""
+    return (r"(?:[A-Za-z][A-Za-z0-9]*[0-9][A-Za-z0-9]*|[A-Z][a-z]+\ ?[0-9]+[A-Za-z]?)"
+            rf"(?:\ ?(?:{_alt(t['model_suffixes'])}))*")
+
+
 @lru_cache(maxsize=1)
 def tables() -> _Tables:
     t = load_table("entities")
@@ -198,8 +204,9 @@ def tables() -> _Tables:
         outlet_name_re=regex.compile(
             rf"(?:{_alt(t['outlet_short_names'])})|\p{{Han}}{{1,6}}?(?:{_alt(t['outlet_endings'])})"),
         kind_model_re=regex.compile(
-            rf"(?:{_alt(t['device_kinds'])})\ ?(?P<model>(?:[A-Za-z][A-Za-z0-9]*[0-9][A-Za-z0-9]*|[A-Z][a-z]+\ ?[0-9]+[A-Za-z]?)"
-            rf"(?:\ ?(?:{_alt(t['model_suffixes'])}))*)(?![A-Za-z0-9])"),
+            rf"(?:{_alt(t['device_kinds'])})\ ?(?P<model>{_model(t)})(?![A-Za-z0-9])"
+            # … or before it, or before 系列 (Mate 70系列手机, Mate 60系列上市以来)
+            rf"|(?<![A-Za-z0-9])(?P<model>{_model(t)})\ ?(?:系列|{_alt(t['device_kinds'])})"),
         listed_kind_re=regex.compile(
             r"(?P<items>(?:[\p{Han}A-Za-z0-9]{2,8}(?:、|和|与|及))+[\p{Han}A-Za-z0-9]{2,8})等"
             rf"(?:[0-9一二两三四五六七八九十几多]+[家个])?(?:{_alt(t['listed_org_kinds'])})"),

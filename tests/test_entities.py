@@ -524,3 +524,11 @@ def test_companies_a_stake_in_is_dealt_in(text, name, not_names):
 @pytest.mark.parametrize("text", ["公司拟收购该公司30%股权。", "股东拟减持不超4%股份。", "公司拟出售旗下业务60%的股权。"])
 def test_stakes_in_no_named_company(text):
     assert not any("rule:stake" in e.sources for e in _entities(text).values())
+
+
+@pytest.mark.parametrize("text, model", [
+    pytest.param("华为正式发布Mate 70系列手机，起售价5499元。", "Mate 70", id="model-before-series-and-kind"),
+    pytest.param("Mate 60系列上市以来累计销量已超过1000万台。", "Mate 60", id="model-before-series"),
+])
+def test_models_named_before_their_series_or_kind(text, model):
+    assert _entities(text)[model].type == "PRODUCT"
