@@ -1288,7 +1288,7 @@ def _without(text: str, words: Sequence[str]) -> str:
 
 
 def _modality(draft: ClaimDraft, text: str, clause_start: int, sentence: tuple[int, int], tab: _ClaimTables,
-              name_spans: Sequence[tuple[int, int]] = ()) -> None:
+              name_spans: Sequence[tuple[int, int]] = (), published: date | None = None) -> None:
     """Reported unless a cue says otherwise; ``name_spans`` (entity mentions) hold no cue:
     the 计划 of 青云计划今年 is the programme's name, not a plan."""
     q = draft.quantity
@@ -1315,8 +1315,23 @@ def _modality(draft: ClaimDraft, text: str, clause_start: int, sentence: tuple[i
         draft.modality = "hypothetical"
     elif tab.future_jiang_re.search(clause, timeout=REGEX_TIMEOUT_S) or _future_jiang(clause, tab):
         draft.modality = "forecast"
+    elif _in_the_future(draft.period, published):
+        # 公司将继续加大扶持力度，未来三年投入1000亿元: a span still to come is no report
+        draft.modality = "commitment" if tab.pledge_re.search(clause) else "forecast"
     if draft.modality != "reported":
         draft.explanation.append(f"modality {draft.modality}")
+
+
+def _in_the_future(period: PeriodMention | None, published: date | None) -> bool:
+    """Whether ``period`` says it lies after the day of writing: a span named from it (未来三年,
+    明年, 下半年 is not enough: it may be past) or a year after it (2025年 written in 2023). A
+    bare month or day is left alone: its year is the reader's guess."""
+    if period is None or published is None or period.start_date is None or period.start_date < published:
+        return False
+    return _FUTURE_SPAN.search(period.label) is not None or (period.year_only and period.start_date.year > published.year)
+
+
+_FUTURE_SPAN = regex.compile(r"未来|明年|后年|下一年|下周|下个?月|今后")
 
 
 _SENTENCE_GAP = regex.compile(r"[。！？!?]?[\s”\"’』」]*(?:</?p>)?\s*")
@@ -1456,7 +1471,7 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
                 draft.metric = None  # 12只偏股型基金: the funds are what the count is of, not a measure
                 draft.explanation.append("metric: none, the things counted are the subject")
             _period(draft, text, periods, entities, (period_scope_start, sentence[1]), clause_end, published, tab)
-            _modality(draft, text, clause_start, sentence, tab, name_spans)
+            _modality(draft, text, clause_start, sentence, tab, name_spans, published)
             _source(draft, text, entities, sentence, tab)
             draft.confidence = round(0.95 - 0.1 * (draft.metric is None) - 0.05 * (draft.subject is None), 2)
             drafts.append(draft)

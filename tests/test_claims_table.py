@@ -712,6 +712,12 @@ CASES = [
         c("1.8 亿元", 180000000, "CNY", period=P("2023年"))),
     row("period-a-span-with-other-counts-stays-whole", "2021年至2023年，公司营收分别为 3.2 亿元和 5.8 亿元。",
         c("3.2 亿元", 320000000, "CNY", period=P("2021年至2023年")), c("5.8 亿元", 580000000, "CNY", period=P("2021年至2023年"))),
+    row("modality-a-span-still-to-come-pledged", "公司将继续加大对商家的扶持力度，未来三年投入 1000 亿元。",
+        c("1000 亿元", 100000000000, "CNY", modality="commitment")),
+    row("modality-a-later-year-is-no-report", "按规划，到2030年，全省耕地保有量不少于 460 万公顷。",
+        c("460 万公顷", 4600000, "公顷", "at_least", modality="forecast")),
+    row("modality-a-bare-month-after-writing-stays-reported", "9月，全市新房成交 1.2 万套。",
+        c("1.2 万套", 12000, "套", modality="reported")),
     row("subject-gongsi-the-one-acting-not-the-object", "此前，云帆汽车宣布获得远山资本 20 亿元投资。截至3月底，公司累计研发投入约 45 亿元。",
         c("20 亿元", 2000000000, "CNY"), c("45 亿元", 4500000000, "CNY", "approx", subject="云帆汽车")),
 ]
