@@ -84,6 +84,7 @@ class _ClaimTables:
     same_period_endings: tuple[str, ...]  # 同期: the year before's same period, a comparison
     holding_after_pronoun: tuple[str, ...]  # 其所持: the pronoun is a holder
     quote_openers: tuple[str, ...]  # 报, 收于: the level a move ends at
+    price_metrics: frozenset[str]  # 售价, 起售价: a price is a product's
     metric_openers: tuple[str, ...]  # 在手 in 在手订单: the 在 is no function word
     object_verbs: tuple[str, ...]  # one-character verbs whose object a count is (有37名操盘手)
     phrase_noun_tags: frozenset[str]  # dictionary tags of nouns a metric may open with
@@ -202,6 +203,7 @@ def _tables() -> _ClaimTables:
         same_period_endings=tuple(t["same_period_endings"]),
         holding_after_pronoun=tuple(t["holding_after_pronoun"]),
         quote_openers=tuple(t["quote_openers"]),
+        price_metrics=frozenset(t["price_metrics"]),
         metric_openers=tuple(t["metric_openers"]),
         object_verbs=tuple(t["object_verbs"]),
         phrase_noun_tags=frozenset(t["phrase_noun_tags"]),
@@ -1048,6 +1050,13 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
         draft.subject = described
         draft.subject_text = entities[described].name
         draft.explanation.append("subject: the product the number describes, named right after it")
+        return
+    launched = [m for m in _subjects_in(text, entities, sentence[0], clause_start, tab) if entities[m[1]].type == "PRODUCT"] \
+        if draft.metric in tab.price_metrics and not _subjects_in(text, entities, clause_start, q.start, tab) else []
+    if launched:  # 发布Mate 70系列手机，起售价5499元: the price is the product's named before it
+        draft.subject = launched[-1][1]
+        draft.subject_text = entities[draft.subject].name
+        draft.explanation.append("subject: the product the sentence names before its price")
         return
     in_clause = [m for m in _subjects_in(text, entities, clause_start, q.start, tab) if entities[m[1]].type != "PERSON"]
     if q.unit_kind == "count" and text[clause_start:q.start].rstrip().endswith(tab.list_end_words):

@@ -718,6 +718,8 @@ CASES = [
         c("460 万公顷", 4600000, "公顷", "at_least", modality="forecast")),
     row("modality-a-bare-month-after-writing-stays-reported", "9月，全市新房成交 1.2 万套。",
         c("1.2 万套", 12000, "套", modality="reported")),
+    row("subject-price-of-the-product-launched-before-it", "星海科技正式发布Mate 70系列手机，起售价 5499 元。",
+        c("5499 元", 5499, "CNY", metric="售价", subject="Mate 70")),
     row("subject-gongsi-the-one-acting-not-the-object", "此前，云帆汽车宣布获得远山资本 20 亿元投资。截至3月底，公司累计研发投入约 45 亿元。",
         c("20 亿元", 2000000000, "CNY"), c("45 亿元", 4500000000, "CNY", "approx", subject="云帆汽车")),
 ]
