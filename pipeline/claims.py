@@ -893,9 +893,15 @@ def _object_of_verb(text: str, clause_start: int, q: Quantity, tab: _ClaimTables
     head = text[clause_start:head_end].rstrip()
     if not head or head.endswith((*tab.linking, *tab.level_markers)):
         return False  # 商户数达到, 总数为: the count is a level of what comes before
+    listed = _LISTED_COUNT.search(head)
+    if listed is not None:  # 包括3所独立学院及5所高职学院: listed after another object of the verb
+        head = head[:listed.start()].rstrip()
     tags = word_tags()
     tag = next((tags[head[-size:]] for size in (4, 3, 2) if head[-size:] in tags), None)
     return (tag or "").startswith("v") or head.endswith(tab.object_verbs)
+
+
+_LISTED_COUNT = regex.compile(r"[0-9一二两三四五六七八九十百千万亿]+\ ?\p{Han}{1,8}?(?:及|和|与|、|以及)$")
 
 
 def _counted_things(text: str, q: Quantity, entities: Sequence[ResolvedEntity], tab: _ClaimTables) -> str | None:

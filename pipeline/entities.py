@@ -1034,8 +1034,9 @@ def _looks_like_name(text: str, label: str, tab: _Tables) -> bool:
         given = text[2:] if text.startswith(tab.compound_surnames) else text[1:]
         if word_tags().get(given) in tab.not_given_name_tags:
             return False  # 冷启动: a surname character before a verb
-    elif not regex.search(r"\p{Han}", text) or text.startswith(tab.generic_org_words) or _COUNTED_GROUP.match(text):
-        return False
+    elif not regex.search(r"\p{Han}", text) or text.startswith(tab.generic_org_words) or _COUNTED_GROUP.match(text) \
+            or tab.org_suffix_end_re.sub("", text) in tab.non_name_words:
+        return False  # (高职学院, 私人银行: a kind of institution, no name)
     return text not in word_tags()  # a dictionary word tagged as a common word is no name
 
 

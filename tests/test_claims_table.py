@@ -720,6 +720,9 @@ CASES = [
         c("1.2 万套", 12000, "套", modality="reported")),
     row("subject-price-of-the-product-launched-before-it", "星海科技正式发布Mate 70系列手机，起售价 5499 元。",
         c("5499 元", 5499, "CNY", metric="售价", subject="Mate 70")),
+    row("subject-counts-listed-as-objects-of-one-verb", "青禾教育集团运营有 8 所院校，包括 3 所独立学院及 5 所高职学院。",
+        c("8 所", 8, "所", subject="青禾教育集团"), c("3 所", 3, "所", subject="青禾教育集团"),
+        c("5 所", 5, "所", metric="高职学院", subject="青禾教育集团")),
     row("subject-gongsi-the-one-acting-not-the-object", "此前，云帆汽车宣布获得远山资本 20 亿元投资。截至3月底，公司累计研发投入约 45 亿元。",
         c("20 亿元", 2000000000, "CNY"), c("45 亿元", 4500000000, "CNY", "approx", subject="云帆汽车")),
 ]
