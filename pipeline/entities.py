@@ -935,8 +935,8 @@ def _outlets(text: str) -> Iterable[tuple[int, int]]:
     for match in _SOURCE_CREDIT.finditer(text, timeout=REGEX_TIMEOUT_S):
         name = match.group("name")  # 来源：格隆汇, 来源：界面新闻 (not 来源：公司公告)
         if name not in tab.non_name_words and not name.endswith(_NOT_OUTLET_ENDINGS) and (
-                tab.outlet_name_re.fullmatch(name) or not _common_words_only(name)):
-            yield match.span("name")
+                tab.outlet_name_re.fullmatch(name) or name not in word_tags()):
+            yield match.span("name")  # (an outlet's name, or no common word: not 来源：网络)
 
 
 _OUTLET_DATELINE = regex.compile(r"(?:^|(?<=\n))\s*(?P<name>\p{Han}{2,8}?(?:网|报|社|新闻))\s?[0-9]{1,2}月[0-9]{1,2}日")
