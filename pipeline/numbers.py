@@ -655,6 +655,7 @@ class _NotAmounts:
     top_before: regex.Pattern
     top_rank_context: regex.Pattern
     window_after: tuple[str, ...]
+    tenor_after: tuple[str, ...]
     window_level_before: regex.Pattern
 
 
@@ -677,6 +678,7 @@ def _not_amounts() -> _NotAmounts:
         top_rank_context=regex.compile(rf"(?:{_alternation(quantities['rank_words'])})"
                                        rf"[^\P{{Han}}的第前]{{0,4}}{regex.escape(sets['top_before'])}\ ?$"),
         window_after=tuple(table["duration_window"]["after"]),
+        tenor_after=tuple(table["duration_window"]["tenor_after"]),
         window_level_before=regex.compile(rf"(?:{_alternation(table['duration_window']['level_before'])})\ ?$"),
     )
 
@@ -976,6 +978,8 @@ def _non_claim_reason(core: _Core, text: str) -> tuple[str | None, str | None]:
     if core.unit_kind == "duration" and text.startswith(rules.window_after, core.end) \
             and not rules.window_level_before.search(head):
         return "period", None  # 计划五年内, 在30天内, 三年来: a window of time; 缩短至30天内 is a level
+    if core.unit_kind == "duration" and text.startswith(rules.tenor_after, core.end):
+        return "tenor", None  # 1年期贷款市场报价利率, 10年期国债: the name of a term, not a span measured
     if core.unit_kind == "duration" and core.value is None:
         return "vague duration", None
     if core.kind == "chinese" and surface in _DURATION_VAGUE_OR_ARTICLE[:1] and core.unit_kind in ("count", "duration"):

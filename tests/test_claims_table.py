@@ -723,6 +723,9 @@ CASES = [
     row("subject-counts-listed-as-objects-of-one-verb", "青禾教育集团运营有 8 所院校，包括 3 所独立学院及 5 所高职学院。",
         c("8 所", 8, "所", subject="青禾教育集团"), c("3 所", 3, "所", subject="青禾教育集团"),
         c("5 所", 5, "所", metric="高职学院", subject="青禾教育集团")),
+    row("non-the-term-of-a-loan-or-bond", "1年期贷款市场报价利率为 3.1%，5年期以上LPR为 3.6%。",
+        c("3.1%", 3.1, "%"), c("3.6%", 3.6, "%")),
+    row("non-a-window-written-with-qijian", "三年期间，公司营收增长 50%。", c("50%", 50, "%", kind="change", direction="up")),
     row("subject-gongsi-the-one-acting-not-the-object", "此前，云帆汽车宣布获得远山资本 20 亿元投资。截至3月底，公司累计研发投入约 45 亿元。",
         c("20 亿元", 2000000000, "CNY"), c("45 亿元", 4500000000, "CNY", "approx", subject="云帆汽车")),
 ]
