@@ -726,6 +726,8 @@ CASES = [
     row("non-the-term-of-a-loan-or-bond", "1年期贷款市场报价利率为 3.1%，5年期以上LPR为 3.6%。",
         c("3.1%", 3.1, "%"), c("3.6%", 3.6, "%")),
     row("non-a-window-written-with-qijian", "三年期间，公司营收增长 50%。", c("50%", 50, "%", kind="change", direction="up")),
+    row("metric-a-term-named-before-its-length", "隆基绿能拟投资约 100 亿元建设新项目，项目建设期预计为 2 年。",
+        c("100 亿元", 10000000000, "CNY", "approx"), c("2 年", 2, "年", metric="项目建设期")),
     row("subject-gongsi-the-one-acting-not-the-object", "此前，云帆汽车宣布获得远山资本 20 亿元投资。截至3月底，公司累计研发投入约 45 亿元。",
         c("20 亿元", 2000000000, "CNY"), c("45 亿元", 4500000000, "CNY", "approx", subject="云帆汽车")),
 ]
