@@ -79,7 +79,7 @@ _CN_NUMERAL = _CN_DIGIT + "十百千万亿"
 class _Grammar:
     magnitudes: dict[str, int]
     arabic_magnitudes: dict[str, int]  # magnitudes and the Latin ones (k, M) written after digits
-    units: dict[str, tuple[str, str, int]]  # surface → (unit code, unit kind, factor)
+    units: dict[str, tuple[str, str, int | Decimal]]  # surface → (unit code, unit kind, factor)
     prefix_currencies: dict[str, str]
     qualifiers_before: dict[str, str]
     qualifiers_inner: dict[str, str]
@@ -138,7 +138,7 @@ def grammar() -> _Grammar:
         units[word] = (word, "physical", 1)
     units[table["index_points"]["word"]] = (table["index_points"]["word"], "physical", 1)
     for word, (code, factor) in table["ratios"].items():
-        units[word] = (code, "ratio", int(factor))
+        units[word] = (code, "ratio", Decimal(str(factor)))  # 基点: 0.01 pp
     for word, code in table["currencies"]["suffix"].items():
         if not any(word.startswith(m) for m in magnitudes):
             units[word] = (code, "currency", 1)
@@ -704,7 +704,7 @@ class _Core:
     kind: str  # which numeral alternative matched
     unit: str | None = None
     unit_kind: str | None = None
-    factor: int = 1
+    factor: int | Decimal = 1
     qualifier: str = "exact"
     qualifier_span: tuple[int, int] | None = None
     multiplier: Decimal = Decimal(1)

@@ -728,6 +728,8 @@ CASES = [
     row("non-a-window-written-with-qijian", "三年期间，公司营收增长 50%。", c("50%", 50, "%", kind="change", direction="up")),
     row("metric-a-term-named-before-its-length", "隆基绿能拟投资约 100 亿元建设新项目，项目建设期预计为 2 年。",
         c("100 亿元", 10000000000, "CNY", "approx"), c("2 年", 2, "年", metric="项目建设期")),
+    row("units-basis-points-are-hundredths-of-a-point", "央行已于10月将两个品种的LPR各下调 25 个基点。",
+        c("两个", 2, "个"), c("25 个基点", 0.25, "pp", kind="change", direction="down", metric="LPR")),
     row("subject-gongsi-the-one-acting-not-the-object", "此前，云帆汽车宣布获得远山资本 20 亿元投资。截至3月底，公司累计研发投入约 45 亿元。",
         c("20 亿元", 2000000000, "CNY"), c("45 亿元", 4500000000, "CNY", "approx", subject="云帆汽车")),
 ]
