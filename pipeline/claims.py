@@ -21,7 +21,7 @@ import regex
 from pipeline.entities import ResolvedEntity, word_tags
 from pipeline.numbers import Quantity, find_quantities, grammar
 from pipeline.periods import PeriodMention, find_periods
-from pipeline.segment import get_segmenter
+from pipeline.segment import word_boundaries
 from pipeline.tables import alternation as _alt
 from pipeline.tables import load_table
 
@@ -85,6 +85,7 @@ class _ClaimTables:
     holding_after_pronoun: tuple[str, ...]  # 其所持: the pronoun is a holder
     quote_openers: tuple[str, ...]  # 报, 收于: the level a move ends at
     price_metrics: frozenset[str]  # 售价, 起售价: a price is a product's
+    future_span_words: tuple[str, ...]  # 未来, 明年: a period named as still to come
     metric_openers: tuple[str, ...]  # 在手 in 在手订单: the 在 is no function word
     object_verbs: tuple[str, ...]  # one-character verbs whose object a count is (有37名操盘手)
     phrase_noun_tags: frozenset[str]  # dictionary tags of nouns a metric may open with
@@ -204,6 +205,7 @@ def _tables() -> _ClaimTables:
         holding_after_pronoun=tuple(t["holding_after_pronoun"]),
         quote_openers=tuple(t["quote_openers"]),
         price_metrics=frozenset(t["price_metrics"]),
+        future_span_words=tuple(t["future_span_words"]),
         metric_openers=tuple(t["metric_openers"]),
         object_verbs=tuple(t["object_verbs"]),
         phrase_noun_tags=frozenset(t["phrase_noun_tags"]),
@@ -599,7 +601,7 @@ def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[
     head = _without_tail(head, tab)  # 股票仓位仍然高 → 股票仓位 before the phrase is cut to size
     candidate = _FALLBACK_METRIC.search(head)
     if candidate:  # 共计操盘 → 操盘: what follows the last adverb or linking word (a word, not 新能源's 能)
-        starts = {w - candidate.start() for w in _word_starts(head, candidate.start() - 4, candidate.end())}
+        starts = {w - candidate.start() for w in word_boundaries(head, candidate.start() - 4, candidate.end())}
         cut = max((m.start() if candidate.group().startswith(tab.metric_openers, m.start()) else m.end()
                    for m in regex.finditer(tab.linking_or_stop_re, candidate.group(), overlapped=True)
                    if m.end() in starts or m.end() == len(candidate.group())), default=0)
@@ -614,7 +616,7 @@ def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[
     words = candidate.group()
     broken = candidate.string[candidate.start() - 1:candidate.start() + 1] if candidate.start() > 0 else ""
     counted_before = regex.search(r"[0-9零一二两三四五六七八九十百千万亿]\ ?\p{Han}?\ ?$", candidate.string[:candidate.start() - 1])
-    word_starts = _word_starts(candidate.string, candidate.start() - 4, candidate.end())
+    word_starts = word_boundaries(candidate.string, candidate.start() - 4, candidate.end())
     if len(words) == _FALLBACK_WINDOW and _is_word(broken) and candidate.start() - 1 in word_starts \
             and _opens_noun_phrase(broken, words[1:], tab) and not counted_before:
         # (20万家商户线上营业额: 商户 belongs to the count before it; 实现地区…: 现地 is no word there)
@@ -642,16 +644,6 @@ def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[
     if phrase is None:
         return None, f"no metric: {candidate.group()} holds no noun phrase"
     return phrase, None
-
-
-def _word_starts(text: str, start: int, end: int) -> set[int]:
-    """Where the segmenter starts words in ``text[start:end]`` (offsets into ``text``)."""
-    position = start = max(0, start)
-    starts = set()
-    for word in get_segmenter("jieba")(text[start:end]):
-        starts.add(position)
-        position += len(word)
-    return starts
 
 
 def _opens_noun_phrase(word: str, rest: str, tab: _ClaimTables) -> bool:
@@ -851,6 +843,15 @@ def _topic(text: str, entities: Sequence[ResolvedEntity], start: int, end: int, 
 _CONJUNCTION = regex.compile(r"[与和及或]")
 _DATE_AFTER_NAME = regex.compile(r"\s?(?:[0-9]{1,2}月[0-9]{1,2}日|今天|今日|昨天|昨日|近日|日前)?")
 _SENTENCE_END_BACKWARDS = regex.compile(r"[。！？!?\n]", flags=regex.REVERSE)
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding ``position`` starts: after the last 。！？ or line break
+    before it (a ； does not end it)."""
+    end = _SENTENCE_END_BACKWARDS.search(text, 0, max(0, position))
+    return end.end() if end else 0
+
+
 _CLOSING_BRACKET = regex.compile(r"[）)】\]]")
 _CLAUSE_OPENERS = "，。；：！？\n 　\u00a0（(“"
 
@@ -1057,14 +1058,15 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
         draft.subject_text = entities[described].name
         draft.explanation.append("subject: the product the number describes, named right after it")
         return
+    named_in_clause = _subjects_in(text, entities, clause_start, q.start, tab)
     launched = [m for m in _subjects_in(text, entities, sentence[0], clause_start, tab) if entities[m[1]].type == "PRODUCT"] \
-        if draft.metric in tab.price_metrics and not _subjects_in(text, entities, clause_start, q.start, tab) else []
+        if draft.metric in tab.price_metrics and not named_in_clause else []
     if launched:  # 发布Mate 70系列手机，起售价5499元: the price is the product's named before it
         draft.subject = launched[-1][1]
         draft.subject_text = entities[draft.subject].name
         draft.explanation.append("subject: the product the sentence names before its price")
         return
-    in_clause = [m for m in _subjects_in(text, entities, clause_start, q.start, tab) if entities[m[1]].type != "PERSON"]
+    in_clause = [m for m in named_in_clause if entities[m[1]].type != "PERSON"]
     if q.unit_kind == "count" and text[clause_start:q.start].rstrip().endswith(tab.list_end_words):
         in_clause = []  # 交银先锋、南方300等6只新基金: the names are examples of what is counted
     counted_group = _group_before_count(text, clause_start, q, tab) if q.unit_kind == "count" else None
@@ -1082,8 +1084,7 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
                    if entities[m[1]].type in wanted]
         # 蔚来宣布获得阿布扎比投资机构…投资。公司…: the last name that opened its clause in this
         # sentence or the one before, the one acting, not a name in the object after it
-        recent = _SENTENCE_END_BACKWARDS.search(text, 0, max(0, sentence[0] - 1))
-        acting = [m for m in earlier if m[0] >= (recent.end() if recent else 0)
+        acting = [m for m in earlier if m[0] >= _sentence_start(text, sentence[0] - 1)
                   and (m[0] == 0 or text[m[0] - 1] in _CLAUSE_OPENERS)] if len(wanted) == 1 else []
         # (其 and 它 point at whatever was named last: 推出新款手机蓝鲸X9，其配置了…)
         if earlier:
@@ -1330,23 +1331,21 @@ def _modality(draft: ClaimDraft, text: str, clause_start: int, sentence: tuple[i
         draft.modality = "hypothetical"
     elif tab.future_jiang_re.search(clause, timeout=REGEX_TIMEOUT_S) or _future_jiang(clause, tab):
         draft.modality = "forecast"
-    elif _in_the_future(draft.period, published):
+    elif _in_the_future(draft.period, published, tab):
         # 公司将继续加大扶持力度，未来三年投入1000亿元: a span still to come is no report
         draft.modality = "commitment" if tab.pledge_re.search(clause) else "forecast"
     if draft.modality != "reported":
         draft.explanation.append(f"modality {draft.modality}")
 
 
-def _in_the_future(period: PeriodMention | None, published: date | None) -> bool:
+def _in_the_future(period: PeriodMention | None, published: date | None, tab: _ClaimTables) -> bool:
     """Whether ``period`` says it lies after the day of writing: a span named from it (未来三年,
     明年, 下半年 is not enough: it may be past) or a year after it (2025年 written in 2023). A
     bare month or day is left alone: its year is the reader's guess."""
     if period is None or published is None or period.start_date is None or period.start_date < published:
         return False
-    return _FUTURE_SPAN.search(period.label) is not None or (period.year_only and period.start_date.year > published.year)
-
-
-_FUTURE_SPAN = regex.compile(r"未来|明年|后年|下一年|下周|下个?月|今后")
+    return any(w in period.label for w in tab.future_span_words) or (
+        period.year_only and period.start_date.year > published.year)
 
 
 _SENTENCE_GAP = regex.compile(r"[。！？!?]?[\s”\"’』」]*(?:</?p>)?\s*")
@@ -1617,9 +1616,8 @@ def _respectively(text: str, entities: Sequence[ResolvedEntity], sentence: tuple
             named.insert(0, index)
             edge = position
         numbers = [d for d in drafts if marker.end() <= d.quantity.start and d.quantity.end <= clause_end]
-        full_sentence_start = max(text.rfind(mark, 0, sentence[0]) for mark in "。！？\n") + 1  # (past a ；)
         listed = _listed_periods(text, periods, sentence[0], marker.start()) or _years_of_span(
-            text, periods, full_sentence_start, marker.start(), len(numbers))
+            text, periods, _sentence_start(text, sentence[0]), marker.start(), len(numbers))  # (past a ；)
         if len(listed) >= 2 and len(listed) == len(numbers):  # 2003年和2004年…分别达到了13.6%和16.81%
             for period, draft in zip(listed, numbers):
                 draft.period = period

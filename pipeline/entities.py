@@ -26,7 +26,7 @@ from functools import lru_cache
 import regex
 
 from pipeline.numbers import find_quantities
-from pipeline.segment import common_word_tags, get_segmenter, is_dictionary_word
+from pipeline.segment import common_word_tags, is_dictionary_word, word_boundaries
 from pipeline.tables import alternation as _alt
 from pipeline.tables import load_table
 
@@ -116,6 +116,12 @@ class _Tables:
     appointing_verbs: tuple[str, ...]  # 任命, 聘任: 任命X为〈title〉
     short_forms: dict[str, str]  # 外汇局 → 国家外汇管理局: usual short forms that are no prefix
     appointed_re: regex.Pattern  # 任命蒋凡为: the person appointed
+    opening_prepositions: frozenset[str]  # 据, 向: one-character lead-ins that may open a run
+    stake_re: regex.Pattern  # 收购X30%权益: the company a stake is dealt in
+    stake_bounds: tuple[str, ...]  # 约, 不超过: bound words between such a name and its percentage
+    legal_form_parts: tuple[str, ...]  # 公司, 有限: left to the suffix rule
+    not_outlet_endings: tuple[str, ...]  # 来源：公司公告 names no outlet
+    own_company_words: frozenset[str]  # 聘任李明为公司总经理: the announcing company
     industry_name_re: regex.Pattern  # an industry word a company's name ends with (微电子, 科技)
     industry_name_acts: tuple[str, ...]  # what an organisation does after its name (宣布, 成立于)
     institution_endings: tuple[str, ...]  # what an institution's name may end with (组织, 中心, 会)
@@ -215,6 +221,13 @@ def tables() -> _Tables:
         verb_phrase_chars=frozenset(t["verb_phrase_chars"]),
         appointing_verbs=tuple(t["appointing_verbs"]),
         short_forms={short: full for full, shorts in t["short_forms"].items() for short in shorts},
+        opening_prepositions=frozenset(t["opening_prepositions"]),
+        stake_re=regex.compile(rf"(?:{_alt(t['stake_verbs'])})(?P<name>[\p{{Han}}A-Za-z]{{2,12}}?)\s?[0-9.]+\s?[%％](?:的)?"
+                               rf"(?:{_alt(t['stake_objects'])})"),
+        stake_bounds=tuple(sorted(t["stake_bounds"], key=len, reverse=True)),
+        legal_form_parts=tuple(t["legal_form_parts"]),
+        not_outlet_endings=tuple(t["not_outlet_endings"]),
+        own_company_words=frozenset(t["own_company_words"]),
         appointed_re=regex.compile(rf"(?:{_alt(t['appointing_verbs'])})(?P<name>\p{{Han}}{{2,4}}?)为(?!止|主|了)"),
         industry_name_re=regex.compile(_alt(t["industry_name_endings"])),
         industry_name_acts=tuple(t["industry_name_acts"]),
@@ -286,10 +299,12 @@ def _person_name_at(text: str, start: int, tab: _Tables) -> tuple[int, int] | No
     return start, start + length
 
 
+# Verbs of saying a name comes before (李超表示, Sewing称).
+_SPEECH_VERBS = "表示|称|说|认为|指出|介绍|透露|强调|坦言|回应|告诉"
 # A Latin name after a title, then a verb of saying or a clause break (a product name goes on:
 # 董事长 Apple Pay 业务).
 _LATIN_NAME = regex.compile(
-    r"[A-Z][a-z]+(?:\ [A-Z][a-z]+){0,2}(?=\ ?(?:表示|称|说|认为|指出|介绍|透露|强调|坦言|回应|[，。：、,:])|$)")
+    rf"[A-Z][a-z]+(?:\ [A-Z][a-z]+){{0,2}}(?=\ ?(?:{_SPEECH_VERBS}|[，。：、,:])|$)")
 # A transcribed foreign name: given name, middle dot, family name (each 1-6 characters).
 _FOREIGN_NAME = regex.compile(r"\p{Han}{1,6}[·•・](?:\p{Han}{1,6}[·•・])?(?P<family>\p{Han}{1,6})")
 
@@ -417,38 +432,41 @@ def _listed_company_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
     word (据公告，今日通产丽星 → 通产丽星) and is at most 8 characters."""
     for match in _STOCK_CODE_AFTER.finditer(text, timeout=REGEX_TIMEOUT_S):
         run, start = match.group("run"), match.start("run")
-        cut = max((lead_in.end() for lead_in in tab.org_lead_in_re.finditer(run, overlapped=True)
-                   if lead_in.end() < len(run) - 1 and _leads_in(run, lead_in)
-                   and run[lead_in.end():] not in word_tags()), default=0)  # (同和药业 is no 药业)
+        cut = _after_last_lead_in(run, tab)
         run, start = run[cut:], start + cut
         if 2 <= len(run) <= 8 and not run.startswith(tuple(tab.non_name_words)):
             yield Candidate(start, start + len(run), run, "ORG", "rule:stock_code", 0.9)
 
 
-def _leads_in(run: str, lead_in: regex.Match) -> bool:
+def _after_last_lead_in(run: str, tab: _Tables) -> int:
+    """Where a name starts in ``run``, the characters before a stock code or a stake: after the
+    last lead-in word that leads it in (``_leads_in``), at least two characters before the end
+    and not leaving one common word (同和药业 is no 药业); 0 when none does."""
+    word_starts = None
+    cut = 0
+    for lead_in in tab.org_lead_in_re.finditer(run, overlapped=True):
+        if len(run) - lead_in.end() < 2 or lead_in.end() <= cut or run[lead_in.end():] in word_tags():
+            continue
+        if word_starts is None and lead_in.end() - lead_in.start() == 1:
+            word_starts = word_boundaries(run)
+        if _leads_in(run, lead_in, word_starts, tab):
+            cut = lead_in.end()
+    return cut
+
+
+def _leads_in(run: str, lead_in: regex.Match, word_starts: set[int] | None, tab: _Tables) -> bool:
     """Whether a lead-in word found in ``run`` leads the name in. A one-character one does only
     where it is no part of a word of the name: a preposition opening the run (向招商银行, not
     中国环保能源 or 和谐汽车), or inside it a word of its own to the segmenter (消息称比亚迪,
     万股给中信银行), the end of a time word (今日通产丽星) or of a date (13日国泰君安); not
-    君正集团."""
+    君正集团. ``word_starts``: ``word_boundaries(run)``, needed for one-character lead-ins."""
     if lead_in.end() - lead_in.start() != 1:
         return True
     if lead_in.start() == 0:
-        return run[0] in _OPENING_PREPOSITIONS and not is_dictionary_word(run[0:2])
+        return run[0] in tab.opening_prepositions and not is_dictionary_word(run[0:2])
     if word_tags().get(run[lead_in.start() - 1:lead_in.end()]) == "t" or run[lead_in.start() - 1].isdigit():
         return True
-    position = 0
-    for word in get_segmenter("jieba")(run):
-        if position == lead_in.start():
-            return len(word) == 1
-        position += len(word)
-        if position > lead_in.start():
-            return False
-    return False
-
-
-# One-character words that open a run of characters before a name without being part of it.
-_OPENING_PREPOSITIONS = frozenset("据对向被将把与和及在从由给予为以让")
+    return lead_in.start() in word_starts and lead_in.end() in word_starts
 
 
 def _listed_kind_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
@@ -471,24 +489,16 @@ def _listed_kind_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
 def _stake_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
     """Companies a stake in is dealt in (收购捷星慧旅30%权益, 出售远帆电商60%的股权): the name
     between the verb and the percentage of its equity."""
-    for match in _STAKE.finditer(text, timeout=REGEX_TIMEOUT_S):
+    for match in tab.stake_re.finditer(text, timeout=REGEX_TIMEOUT_S):
         start, end = match.span("name")
-        run = match.group("name")  # 收购京东旗下…, 持有的华为海洋: the last lead-in word goes (not 为 of 华为)
-        start += max((m.end() for m in tab.org_lead_in_re.finditer(run, overlapped=True)
-                      if len(run) - m.end() >= 2 and _leads_in(run, m)), default=0)
-        while (bound := next((w for w in _STAKE_BOUNDS if text.endswith(w, start, end)), None)):
+        start += _after_last_lead_in(match.group("name"), tab)  # 收购京东旗下…, 持有的华为海洋 (not 为 of 华为)
+        while (bound := next((w for w in tab.stake_bounds if text.endswith(w, start, end)), None)):
             end -= len(bound)  # 减持不超4%股份, 持有公司约5%股份: the bound is no part of the name
         name = text[start:end]
         if 2 <= len(name) <= 10 and name not in tab.non_name_words and not _common_words_only(name) \
                 and not name.startswith(tab.org_anaphora) and not any(w in name for w in tab.generic_org_words) \
-                and not any(w in name for w in _LEGAL_FORM_PARTS):  # (限公司, 分拆公司: the suffix rule's)
+                and not any(w in name for w in tab.legal_form_parts):  # (限公司, 分拆公司: the suffix rule's)
             yield Candidate(start, end, name, "ORG", "rule:stake", 0.75)
-
-
-_LEGAL_FORM_PARTS = ("公司", "有限", "集团")
-_STAKE_BOUNDS = ("大约", "约", "不超过", "不超", "超过", "逾", "近", "合计", "共计", "累计", "总计", "其", "所持")
-_STAKE = regex.compile(
-    r"(?:收购|出售|转让|受让|增持|减持|持有|购买|买入|卖出)(?P<name>[\p{Han}A-Za-z]{2,12}?)\s?[0-9.]+\s?[%％](?:的)?(?:股权|权益|股份)")
 
 
 _HAN = regex.compile(r"\p{Han}")
@@ -857,7 +867,7 @@ def _appointment_candidates(text: str, tab: _Tables, people: list[Candidate], kn
         if title is None:
             continue
         held = text[appointed_end:title.start()].strip()
-        held = "" if held in _OWN_COMPANY else held  # 聘任李明为公司总经理: the announcing company's
+        held = "" if held in tab.own_company_words else held  # 聘任李明为公司总经理: the announcing company's
         org = next((name for name in sorted(known, key=len, reverse=True)
                     if known[name] == "ORG" and held.startswith(name)), None)
         if org is None and not held:
@@ -870,11 +880,10 @@ def _appointment_candidates(text: str, tab: _Tables, people: list[Candidate], kn
 
 
 _CLAUSE_STOP = regex.compile(r"[，。；！？、（(“”\n]")
-_OWN_COMPANY = frozenset({"公司", "本公司", "该公司", "集团", "本集团"})
 
 
 _SPEECH_PERSON = regex.compile(
-    r"(?:^|(?<=[，。；：“”\"、\s（(]))(\p{Han}{2,4}?)(?:表示|称|说|认为|指出|介绍|透露|强调|坦言|回应|告诉)"
+    rf"(?:^|(?<=[，。；：“”\"、\s（(]))(\p{{Han}}{{2,4}}?)(?:{_SPEECH_VERBS})"
 )
 _VIEW_PERSON = regex.compile(r"在(\p{Han}{2,3})看来")
 
@@ -934,14 +943,13 @@ def _outlets(text: str) -> Iterable[tuple[int, int]]:
     tab = tables()
     for match in _SOURCE_CREDIT.finditer(text, timeout=REGEX_TIMEOUT_S):
         name = match.group("name")  # 来源：格隆汇, 来源：界面新闻 (not 来源：公司公告)
-        if name not in tab.non_name_words and not name.endswith(_NOT_OUTLET_ENDINGS) and (
+        if name not in tab.non_name_words and not name.endswith(tab.not_outlet_endings) and (
                 tab.outlet_name_re.fullmatch(name) or name not in word_tags()):
             yield match.span("name")  # (an outlet's name, or no common word: not 来源：网络)
 
 
 _OUTLET_DATELINE = regex.compile(r"(?:^|(?<=\n))\s*(?P<name>\p{Han}{2,8}?(?:网|报|社|新闻))\s?[0-9]{1,2}月[0-9]{1,2}日")
 _SOURCE_CREDIT = regex.compile(r"来源[：:]\s?据?(?P<name>[\p{Han}A-Za-z]{2,10}?)(?=\s|$|[，。；)）|｜])", regex.MULTILINE)
-_NOT_OUTLET_ENDINGS = ("公告", "报告", "数据", "资料", "官网", "整理", "图片", "截图", "网络", "公司", "记者", "编辑")
 _APP_DATELINE = regex.compile(
     r"(?:^|(?<=[\s，。；！？：:（）()【】\[\]]))(?P<name>\p{Han}{2,8})客户端\s?[0-9]{1,2}月[0-9]{1,2}日电")
 

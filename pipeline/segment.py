@@ -90,6 +90,18 @@ def jieba_dictionary_text() -> str:
         return handle.read().decode("utf-8")
 
 
+def word_boundaries(text: str, start: int = 0, end: int | None = None) -> set[int]:
+    """Where jieba starts a word in ``text[start:end]``, and where the last one ends
+    (offsets into ``text``): the rules' check that a cut falls between words."""
+    end = len(text) if end is None else end
+    position = start = max(0, start)
+    bounds = {end}
+    for word in get_segmenter("jieba")(text[start:end]):
+        bounds.add(position)
+        position += len(word)
+    return bounds
+
+
 def is_dictionary_word(word: str) -> bool:
     """Whether ``word`` is a word of the pipeline's jieba dictionary, proper names included
     (its prefix table also holds every word's prefixes, with frequency 0: those are not)."""
