@@ -20,7 +20,7 @@ import regex
 
 from pipeline.entities import ResolvedEntity, word_tags
 from pipeline.numbers import Quantity, find_quantities, grammar
-from pipeline.periods import PeriodMention, find_periods
+from pipeline.periods import PeriodMention, document_date, find_periods
 from pipeline.segment import word_boundaries
 from pipeline.tables import alternation as _alt
 from pipeline.tables import load_table
@@ -1438,6 +1438,8 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
     """Claims of ``text``: one per quantity that asserts an amount, with its context."""
     tab = _tables()
     quantities = find_quantities(text) if quantities is None else quantities
+    # An undated text still has its day of writing in a dateline (…11月5日电): 今日, 近五日 count from it.
+    published = published or document_date(text)
     periods = find_periods(text, published)
     name_spans = [span for entity in entities for span in entity.mentions]
     drafts: list[ClaimDraft] = []

@@ -75,6 +75,7 @@ class _PeriodTables:
     report_words: tuple[str, ...]
     the_period_words: frozenset[str]  # 期内: the period just reported
     year_cues: tuple[tuple[regex.Pattern, int, bool], ...]
+    dateline: regex.Pattern  # 中新经纬客户端11月5日电: the day of writing
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +103,7 @@ def _tables() -> _PeriodTables:
     )
     rolling = regex.compile(
         rf"(?P<dir>{alternation([*t['rolling']['past'], *t['rolling']['future']])})"
-        rf"\ ?(?P<n>[0-9]+|[{_CN_SMALL}]{{1,3}})\ ?(?P<unit>年|个月|个季度|周|天)"
+        rf"\ ?(?P<n>[0-9]+|[{_CN_SMALL}]{{1,3}})\ ?(?P<unit>年|个月|个季度|周|天|日)"
     )
     events = t["event_spans"]
     weeks = regex.compile(
@@ -137,10 +138,14 @@ def _tables() -> _PeriodTables:
         the_period_words=frozenset(t["the_period_words"]),
         report_words=tuple(t["report_words"]),
         year_cues=cues,
+        dateline=regex.compile(
+            rf"(?m)^[^\n]{{0,{int(t['dateline_reach'])}}}?(?:(?<![0-9])(?P<year>(?:19|20)[0-9]{{2}})\ ?年\ ?|(?<![0-9年]))"
+            rf"(?P<month>1[0-2]|0?[1-9])\ ?月\ ?(?P<day>[12][0-9]|3[01]|0?[1-9])\ ?日\ ?"
+            rf"(?:{alternation(t['dateline_endings'])})"),
     )
 
 
-_NAMED_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s*(?:年|[-－—–~～]\s*(?:19|20)[0-9]{2}\s*年))")
+_NAMED_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s*(?:财?年|[-－—–~～]\s*(?:19|20)[0-9]{2}\s*年))")
 
 
 def document_year(text: str) -> int | None:
@@ -156,6 +161,48 @@ def document_year(text: str) -> int | None:
             if latest_only and year != latest:
                 continue
             years.add(year + offset)
+    return years.pop() if len(years) == 1 else None
+
+
+# A dateline opens the story, within its first lines (a title and a credit line may come first).
+_DATELINE_REACH = 300
+
+
+def document_date(text: str) -> date | None:
+    """The day ``text`` was written on, from a dateline opening one of its first lines
+    (中新经纬客户端11月5日电, 格隆汇7月24日丨) with the year it names or the year of
+    ``document_year``; None without a dateline or a year."""
+    match = _tables().dateline.search(text[:_DATELINE_REACH], timeout=REGEX_TIMEOUT_S)
+    if match is None:
+        return None
+    month, day = int(match.group("month")), int(match.group("day"))
+    year = int(match.group("year")) if match.group("year") else document_year(text) or _year_of_recent_dates(text, month, day)
+    if year is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+_FULL_DATE = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\ ?年\ ?(1[0-2]|0?[1-9])\ ?月\ ?([12][0-9]|3[01]|0?[1-9])\ ?日")
+# A filing the story reports on is dated at most this long before the dateline.
+_RECENT_DAYS = 62
+
+
+def _year_of_recent_dates(text: str, month: int, day: int) -> int | None:
+    """The year of the full dates in ``text`` that fall shortly before a dateline's month and
+    day (11月5日电 … 公司于2020年11月3日收到…): the year of writing, when they agree."""
+    years = set()
+    for match in _FULL_DATE.finditer(text, timeout=REGEX_TIMEOUT_S):
+        year = int(match.group(1))
+        for dateline_year in (year, year + 1):  # a filing of 12月30日 in a story of 1月3日
+            try:
+                named, dateline = date(year, int(match.group(2)), int(match.group(3))), date(dateline_year, month, day)
+            except ValueError:
+                continue
+            if timedelta(0) <= dateline - named <= timedelta(days=_RECENT_DAYS):
+                years.add(dateline_year)
     return years.pop() if len(years) == 1 else None
 
 
@@ -264,8 +311,10 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         unit = match.group("unit")
         if n is None or (match.group("dir") == "前" and unit == "个月"):
             continue  # 前 9 个月 counts from January (above), not back from today
+        if match.group("dir") == "前" and match.start() > 0 and regex.match(r"\p{Han}", text[match.start() - 1]):
+            continue  # 本周前四日, 上市前三天: the first days of a span or the days before an event
         months = {"年": 12 * n, "个月": n, "个季度": 3 * n}.get(unit, 0)
-        days = {"周": 7 * n, "天": n}.get(unit, 0)
+        days = {"周": 7 * n, "天": n, "日": n}.get(unit, 0)
         if months > _LONGEST_ROLLING_MONTHS or days > _LONGEST_ROLLING_MONTHS * 31:
             continue  # 前2022年: a year written after 前, no window of two thousand years
         first = last = None

@@ -3,6 +3,8 @@ periods, metrics named after the number."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 CASES = [
@@ -65,6 +67,15 @@ def test_event_period_through_closing_quote(extractor):
     claim = next(c for c in record.claims if c.value == 5e7)
     assert claim.period is not None
     assert (claim.period.label, claim.period.start, claim.period.end) == ("星河双十一狂欢节期间", None, None)
+
+
+def test_an_undated_story_counts_today_from_its_dateline(extractor):
+    text = ("格隆汇7月24日丨星海银行今日盘前跌4.15%。公司第二季度净亏损31亿欧元。"
+            "星海银行预计2019财年收入较去年将有所下降。")
+    record = extractor.extract(text)
+    periods = {c.text: (c.period.start, c.period.end) for c in record.claims if c.period}
+    assert periods["4.15%"] == (date(2019, 7, 24), date(2019, 7, 24))
+    assert periods["31亿欧元"] == (date(2019, 4, 1), date(2019, 6, 30))
 
 
 @pytest.mark.parametrize("text, claim_text, metric", [

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.periods import document_year, find_periods
+from pipeline.periods import document_date, document_year, find_periods
 
 PUBLISHED = date(2023, 3, 15)
 
@@ -68,6 +68,8 @@ DOCUMENT_YEARS = [
     pytest.param("2008年以来的数据，与2009年一季度相比。", None, id="since-an-earlier-year-says-nothing"),
     pytest.param("今年（2009年）以来，刚刚过去的2010年。", None, id="cues-that-disagree"),
     pytest.param("公司2008年营收增长。", None, id="a-year-alone-is-not-the-year-of-writing"),
+    pytest.param("公司第二季度净亏损。预计2019财年收入较去年将有所下降。", 2019, id="a-year-set-against-last-year"),
+    pytest.param("2019财年收入较去年下降，2021年目标翻番。", None, id="set-against-last-year-but-not-the-latest"),
 ]
 
 
@@ -177,3 +179,29 @@ def test_filing_day_written_with_zhi_is_dated_by_the_filing_link_year():
             "来源链接：http://www.cninfo.com.cn/new/disclosure/detail?announcementTime=2019-08-01%2017:43")
     filing = next(p for p in find_periods(text, None) if p.label == "截至公告披露之日")
     assert (filing.start_date, filing.end_date) == (None, date(2019, 8, 1))
+
+
+# An undated story's day of writing: a dateline opening one of its first lines, its year named
+# there, stated plainly elsewhere, or that of filings dated shortly before.
+DOCUMENT_DATES = [
+    pytest.param("原标题：德银净亏32亿欧元  来源：格隆汇\n格隆汇7月24日丨德银今日盘前跌4.15%。"
+                 "德银预计2019财年收入较去年将有所下降。", date(2019, 7, 24), id="dateline-bar-year-cue"),
+    pytest.param("中新经纬客户端11月5日电 （林琬斯）股价再度大跌。\n公司于2020年11月3日收到股东通知。",
+                 date(2020, 11, 5), id="dateline-year-of-a-recent-filing"),
+    pytest.param("财经网1月3日电 公司于2019年12月30日收到通知。", date(2020, 1, 3), id="filing-of-the-year-before"),
+    pytest.param("新华社北京2021年3月2日电 国务院发布通知。", date(2021, 3, 2), id="dateline-with-its-year"),
+    pytest.param("中新经纬客户端11月5日电 股价再度大跌。公司成立于2015年6月1日。", None, id="an-old-date-says-nothing"),
+    pytest.param("格隆汇7月24日丨德银今日盘前跌4.15%。", None, id="dateline-without-a-year"),
+    pytest.param("9月1日，圆通速递发布公告称，2020年8月30日签署协议。", None, id="an-event-date-is-no-dateline"),
+]
+
+
+@pytest.mark.parametrize("text, day", DOCUMENT_DATES)
+def test_document_date(text, day):
+    assert document_date(text) == day
+
+
+def test_days_counted_back_from_the_day_of_writing():
+    (period,) = find_periods("近五日市值蒸发超200亿元", date(2020, 11, 5))
+    assert (period.label, period.start_date, period.end_date) == ("近五日", date(2020, 11, 1), date(2020, 11, 5))
+    assert all(p.label != "前四日" for p in find_periods("本周前四日成交额33.8亿元", date(2010, 6, 1)))
