@@ -26,7 +26,8 @@ from pipeline.tables import alternation as _alt
 from pipeline.tables import load_table
 
 REGEX_TIMEOUT_S = 2.0
-_CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
+# A colon between digits is a ratio or a time (16:9, 10:30), no clause break.
+_CLAUSE_BREAK = regex.compile(r"[，,；;]|(?<![0-9])[：:]|[：:](?![0-9])")
 _CLAUSE_BREAK_BACKWARDS = regex.compile(_CLAUSE_BREAK.pattern, flags=regex.REVERSE)
 # Entity types a number can be about.
 _SUBJECT_TYPES = ("ORG", "PROGRAMME", "PRODUCT", "PERSON")
@@ -253,7 +254,7 @@ def _tables() -> _ClaimTables:
             rf"(?:{_alt(t['modality']['plan_windows'])})"),
         spec_unit_kinds=frozenset(t["device_parts"]["unit_kinds"]),
         device_part_re=regex.compile(_alt(t["device_parts"]["parts"])),
-        part_stop_re=regex.compile(rf"{_alt(t['device_parts']['stops'])}|\s{{2,}}|[，,。；;、：:\n]"),
+        part_stop_re=regex.compile(rf"{_alt(t['device_parts']['stops'])}|\s{{2,}}|[，,。；;、\n]|[：:](?![0-9])"),  # 16:9 is a ratio
         linking_only_re=regex.compile(rf"\ ?(?:(?:{_alt(t['linking_words'])})\ ?)+"),
         part_cut_re=regex.compile(rf"{_alt(t['device_parts']['cut_after'])}|[)）]|[0-9]+[A-Za-z]*"),
         # the longest compound: 8只股票型基金 counts 股票型基金, not 股票

@@ -81,6 +81,9 @@ def test_an_undated_story_counts_today_from_its_dateline(extractor):
 @pytest.mark.parametrize("text, claim_text, metric", [
     pytest.param("新机采用了1/2.3英寸的CCD感光元件。", "1/2.3英寸", "CCD感光元件", id="latin-type-then-metric"),
     pytest.param("新机配备了3.0英寸的液晶显示屏。", "3.0英寸", "液晶显示屏", id="metric-after-de"),
+    pytest.param("新机配备一块3.2英寸16:9的触摸式液晶屏，显示细腻。", "3.2英寸", "触摸式液晶屏", id="part-after-a-ratio"),
+    pytest.param("可拍摄最高像素为600万的静态图像，而动态可拍摄约415万像素(16:9)的视频。", "415万像素", "视频",
+                 id="ratio-in-brackets-before-the-part"),
     pytest.param("门店现在每天的订单量 300 单以上，后续再扩品类。", "300 单", "订单量", id="qualifier-after-count-is-no-noun"),
     pytest.param("今年上半年，团队共计操盘 120 场，服务品牌 40 个。", "120 场", "操盘", id="adverb-before-verb-metric"),
     pytest.param("这款摄像机内置240GB硬盘，可连续拍摄。", "240GB", "硬盘", id="han-metric-right-after-latin-unit"),
