@@ -370,6 +370,11 @@ def _gazetteer_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Can
 _MODEL_CODE = regex.compile(r"[A-Z][A-Za-z]{0,5}(?:-?[A-Z]{1,5})?[0-9]{1,5}[A-Za-z0-9]{0,4}(?![A-Za-z0-9-])")
 
 
+# The letters a model code opens with name its product line (R10, R8 → R; XR500E → XR).
+_MODEL_LINE = regex.compile(r"[A-Za-z]+")
+_LINE_SERIES = regex.compile(r"(?<![A-Za-z0-9-])(?P<line>[A-Z]{1,5})\ ?系列")
+
+
 def _brand_cores(organisations: set[str], tab: _Tables) -> set[str]:
     """The names organisations sell under: 蓝鲸科技 → 蓝鲸 (its model 蓝鲸X9), the legal form
     dropped; a core of one character names nothing."""
@@ -388,7 +393,10 @@ def _brand_model_candidates(text: str, brands: set[str]) -> Iterable[Candidate]:
     if not brands:
         return
     longest = max(len(brand) for brand in brands)
-    for code in _MODEL_CODE.finditer(text, timeout=REGEX_TIMEOUT_S):
+    codes = list(_MODEL_CODE.finditer(text, timeout=REGEX_TIMEOUT_S))
+    lines: set[str] = set()
+    models: set[str] = set()
+    for code in codes:
         brand_end = code.start() - (text[code.start() - 1:code.start()] == " ")
         start = next((brand_end - n for n in range(min(longest, brand_end), 0, -1)
                       if text[brand_end - n:brand_end] in brands), None)
@@ -396,8 +404,21 @@ def _brand_model_candidates(text: str, brands: set[str]) -> Iterable[Candidate]:
             continue  # (a brand inside a longer Latin word)
         yield Candidate(start, code.end(), text[start:code.end()], "PRODUCT", "rule:brand_model", 0.8)
         for short in sorted({code.group(), code.group().rsplit("-", 1)[-1]}):
+            lines.add(_MODEL_LINE.match(short).group())
+            models.add(short)
             for alone in _occurrences(text, short):
                 yield Candidate(alone, alone + len(short), short, "PRODUCT", "rule:brand_model", 0.8)
+    if not lines:
+        return
+    # The brand's other models and its series, named without the brand (理光R10 … 前作R8 … R系列):
+    # codes of a product line the text has already tied to a brand.
+    for code in codes:
+        if code.group() not in models and _MODEL_LINE.match(code.group()).group() in lines \
+                and not regex.match(r"[A-Za-z0-9-]", text[code.start() - 1:code.start()] or " "):
+            yield Candidate(code.start(), code.end(), code.group(), "PRODUCT", "rule:brand_line", 0.7)
+    for series in _LINE_SERIES.finditer(text, timeout=REGEX_TIMEOUT_S):
+        if series.group("line") in lines:
+            yield Candidate(series.start(), series.end(), series.group(), "PRODUCT", "rule:brand_line", 0.7)
 
 
 def _occurrences(text: str, code: str) -> Iterable[int]:

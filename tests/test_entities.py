@@ -211,6 +211,14 @@ def test_brand_and_model_code_make_a_product_with_its_code_as_alias():
     assert "理光" not in entities["理光R10"].aliases
 
 
+def test_other_models_and_series_of_a_brands_line_are_products():
+    text = "理光R10售价1750元。R10的镜头与前代R8相同，R系列一向轻薄；同场的GX200与Q3财报无关。"
+    entities = _entities(text)
+    assert entities["R8"].type == "PRODUCT" and "理光R10" in entities
+    assert entities["R系列"].type == "PRODUCT"
+    assert "GX200" not in entities and "Q3" not in entities  # codes of no line the text tied to a brand
+
+
 @pytest.mark.parametrize("text, name", [
     ("今日，星河丽华（002243，收盘价8.95元）公布了2008年年报。", "星河丽华"),
     ("蓝鲸控股(00700.HK)今日发布公告。", "蓝鲸控股"),
