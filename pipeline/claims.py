@@ -187,7 +187,9 @@ def _tables() -> _ClaimTables:
         metric_re=regex.compile(metric_alt),
         # 1/6英寸的CMOS感光元件: a Latin model or type word may stand between 的 and the metric.
         metric_after_re=regex.compile(
-            rf"\ ?的?\ ?(?P<m>(?:{_alt(t['funding_rounds'])})?(?:{metric_alt})|[A-Za-z]{{2,6}}\ ?(?:{han_metrics}))"),
+            rf"\ ?的?\ ?(?P<m>(?:{_alt(t['funding_rounds'])})?(?:{metric_alt})|[A-Za-z]{{2,6}}\ ?(?:{han_metrics}))"
+            # …有效像素为1000万的: the measure of the next number, not of this one
+            rf"(?!\ ?(?:为|是|达|约)\ ?[0-9一二三四五六七八九十])"),
         group_head_re=regex.compile(_alt(t["group_heads"])),
         index_re=regex.compile(
             rf"(?:{_alt(t['index_lead_ins'])})?(?P<index>{_alt(t['index_words'])}|\p{{Han}}{{2,4}}?(?:{_alt(t['index_suffixes'])}))(?![型基期])"),

@@ -8,6 +8,9 @@ from datetime import date
 import pytest
 
 CASES = [
+    pytest.param("理光R10售价1750元。R10采用了同R8相同的7.1倍光学变焦镜头。", "7.1倍", "理光R10",
+                 id="what-it-is-likened-to-is-no-subject"),
+    pytest.param("理光R10售价1750元，仅比R8贵出不足200元。", "200元", "理光R10", id="the-base-of-a-comparison-is-no-subject"),
     pytest.param("蓝海集团通过星辰证券公司累计增持公司股份435.37万股。", "435.37万股", "蓝海集团",
                  id="broker-after-tongguo-is-a-counterpart"),
     pytest.param("青禾家居股份有限公司发布半年报。\n据星辰证券统计，上半年营收为12亿元。", "12亿元", "青禾家居股份有限公司",
