@@ -99,6 +99,7 @@ class _ClaimTables:
     change_only_re: regex.Pattern  # a clause head that is nothing but a change (同比增长了)
     pledge_re: regex.Pattern  # verbs of putting up resources (将…投入)
     event_time_re: regex.Pattern
+    event_day_re: regex.Pattern  # 本月9日发行的: a day that times an issue or a listing
     event_date_verbs: tuple[str, ...]  # 成立于2019年: a date after these dates the event
     metric_stop_re: regex.Pattern
     comparison_re: regex.Pattern
@@ -297,6 +298,7 @@ def _tables() -> _ClaimTables:
         event_date_verbs=tuple(t["event_date_verbs"]),
         event_time_re=regex.compile(
             rf"[^。；]{{0,30}}?(?:(?:{_alt(t['event_time_verbs'])})(?:的|[^。；]*，)|{_alt(t['event_time_places'])})"),
+        event_day_re=regex.compile(rf"\ ?(?:{_alt(t['event_day_verbs'])})的"),
     )
 
 
@@ -1271,7 +1273,8 @@ def _period(draft: ClaimDraft, text: str, periods: Sequence[PeriodMention], enti
             draft.explanation.append(f"period: since {period.label}")
             return
         # 2009年以来成立的15只基金: events counted over a span, not one dated event.
-        if not period.label.endswith("以来") and (tab.event_time_re.match(until_number) or text[
+        if not period.label.endswith("以来") and (tab.event_time_re.match(until_number) or (
+                period.label.endswith(("日", "号")) and tab.event_day_re.match(until_number)) or text[
                 max(sentence[0], period.start - 5):period.start].rstrip().endswith(tab.event_date_verbs)):  # 成立于2019年
             draft.explanation.append(f"period: {period.label} dates an event, not the number")
             return

@@ -58,6 +58,8 @@ def _year_value(text: str) -> int:
 @dataclass(frozen=True)
 class _PeriodTables:
     relative_years: dict[str, int]
+    relative_months: dict[str, int]  # 上月 → -1
+    month_parts: dict[str, tuple[int, int]]  # 上旬 → (1, 10); 31 is the month's last day
     spans: dict[str, tuple[int, int]]  # word → (first month, last month)
     past_words: frozenset[str]  # rolling words that look back (过去, 近)
     week_offsets: dict[str, int]  # 本周 → 0, 上周 → -1
@@ -89,8 +91,10 @@ def _tables() -> _PeriodTables:
     year = (rf"(?:(?P<year>{year_digits})(?:\ ?年?\ ?[-－—–~～至到]\ ?(?P<year2>{year_digits}))?\ ?(?:年度|财年|年)"
             rf"|(?P<rel>{alternation(relative)}))")
     # 1至9月, 1-8月, 7月至9月: the months from the first to the last
+    part = rf"(?P<part>{alternation(t['month_parts'])})"
     month = (rf"(?:(?P<month_from>{number})\ ?月?\ ?[-－—–~～至到]\ ?)?"
-             rf"(?P<month>{number})\ ?月(?:份)?(?:\ ?(?P<day>{number})\ ?[日号])?")
+             rf"(?P<month>{number})\ ?月(?:份)?(?:\ ?(?P<day>{number})\ ?[日号]|{part})?"
+             rf"|(?P<relmonth>{alternation(t['relative_months'])})(?:\ ?(?P<day>{number})\ ?[日号]|{part})?")
     # Every alternative consumes text: an all-optional pattern would match at every character.
     # A span word straight after a numeral is part of a duration (五年内 is no 年内).
     first_months = rf"前\ ?(?P<months>{number})\ ?个月"
@@ -120,6 +124,8 @@ def _tables() -> _PeriodTables:
     cues = tuple((regex.compile(c["pattern"]), int(c["offset"]), bool(c["latest_only"])) for c in t["document_year_cues"])
     return _PeriodTables(
         relative_years=relative,
+        relative_months={k: int(v) for k, v in t["relative_months"].items()},
+        month_parts={k: (int(v[0]), int(v[1])) for k, v in t["month_parts"].items()},
         spans=spans,
         past_words=frozenset(t["rolling"]["past"]),
         week_offsets={k: int(v) for k, v in t["week_words"].items()},
@@ -210,6 +216,13 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _month_part(year: int, month: int, part: str | None, tab: _PeriodTables) -> tuple[date, date]:
+    """The days of a month, or of the part of it named (上半月, 下旬)."""
+    last_day = calendar.monthrange(year, month)[1]
+    first_day, end_day = tab.month_parts[part] if part else (1, last_day)
+    return date(year, month, first_day), date(year, month, min(end_day, last_day))
+
+
 def _shift(day: date, years: int = 0, months: int = 0, days: int = 0) -> date:
     month_index = day.month - 1 + months + 12 * years
     year, month = day.year + month_index // 12, month_index % 12 + 1
@@ -235,7 +248,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     reference = published.year if published else document_year(text)
     for match in tab.pattern.finditer(text, timeout=REGEX_TIMEOUT_S):
         if not (match.group("year") or match.group("rel") or match.group("span") or match.group("month")
-                or match.group("months")):
+                or match.group("months") or match.group("relmonth")):
             continue
         start, end = match.span()
         while start < end and text[start] == " ":
@@ -257,6 +270,9 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         elif match.group("rel"):
             if reference is not None:
                 year = reference + tab.relative_years[match.group("rel")]
+            if match.group("rel") in _THIS_YEAR_WORDS:
+                # 继2007年年底…，今年3月起…，9月份: a bare month after 今年 is this year's, not 2007's
+                anchor = year
         elif match.group("span") or match.group("month") or match.group("months"):
             of_present = anchor is not None and (_speaks_of_present(text, start, tab) or (
                 reference is not None and anchor < reference and _speaks_of_future(text, start, tab))
@@ -285,7 +301,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
                     except ValueError:
                         continue
                 else:
-                    first, last = date(year, month, 1), _month_end(year, month)
+                    first, last = _month_part(year, month, match.group("part"), tab)
                 month_from = _small_number(match.group("month_from")) if match.group("month_from") else None
                 if month_from is not None and 1 <= month_from < month and not match.group("day"):
                     first = date(year, month_from, 1)
@@ -294,6 +310,16 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
                 if last_year < year:
                     continue  # 2008-2005年 is not a period
                 first, last = date(year, 1, 1), date(last_year, 12, 31)
+        elif match.group("relmonth") and published is not None:
+            of_present = True  # counted from the day of writing, whatever year was named before
+            this_month = _shift(published.replace(day=1), months=tab.relative_months[match.group("relmonth")])
+            first, last = _month_part(this_month.year, this_month.month, match.group("part"), tab)
+            if match.group("day"):
+                day = _small_number(match.group("day"))
+                try:
+                    first = last = this_month.replace(day=day) if day else None
+                except ValueError:
+                    continue
         if match.group("edge") and last is not None:
             first = last  # 三季度末, 去年底: the last day
         if match.group("since"):
@@ -487,6 +513,19 @@ def _drop_nested(periods: list[PeriodMention]) -> list[PeriodMention]:
     return kept
 
 
+# The year of writing named (not 去年: a year compared with, the story stays in this one).
+_THIS_YEAR_WORDS = ("今年", "本年", "本年度")
+_THIS_YEAR = regex.compile(rf"(?:{'|'.join(_THIS_YEAR_WORDS)})")
+
+
+def _shift_month_end(day: date, years: int) -> date:
+    """``day`` moved by whole years, a month's last day staying the last (2010-02-28 → 2008-02-29)."""
+    moved = _shift(day, years=years)
+    if day.day == calendar.monthrange(day.year, day.month)[1]:
+        return _month_end(moved.year, moved.month)
+    return moved
+
+
 def _carry_years(periods: list[PeriodMention]) -> list[PeriodMention]:
     """A year stated alone ("2021 年，全年…") anchors the year-less expression after it."""
     carried: list[PeriodMention] = []
@@ -494,12 +533,14 @@ def _carry_years(periods: list[PeriodMention]) -> list[PeriodMention]:
     for period in periods:
         if period.year_only and period.start_date:
             anchor = period.start_date.year
+        elif _THIS_YEAR.match(period.label):
+            anchor = period.start_date.year if period.start_date else None  # 今年3月起…，9月份: this year's
         elif anchor is not None and period.start_date and not period.of_present and not regex.search(r"(?:19|20)[0-9]{2}|[今去明前本上同]年", period.label):
             shift = anchor - period.start_date.year
             if shift:
                 period = PeriodMention(
                     period.start, period.end, period.label,
-                    _shift(period.start_date, years=shift), _shift(period.end_date, years=shift) if period.end_date else None,
+                    _shift(period.start_date, years=shift), _shift_month_end(period.end_date, shift) if period.end_date else None,
                 )
         carried.append(period)
     return carried

@@ -72,6 +72,13 @@ def test_event_period_through_closing_quote(extractor):
     assert (claim.period.label, claim.period.start, claim.period.end) == ("星河双十一狂欢节期间", None, None)
 
 
+def test_the_day_a_fund_is_issued_dates_the_fund_not_the_count(extractor):
+    record = extractor.extract("若加上本月9日发行的星河强债基金，目前正在发行期的基金将达到19只。", published="2009-03-20")
+    assert next(c for c in record.claims if c.text == "19只").period is None
+    record = extractor.extract("加上本周发行的星河先锋等6只新基金，目前正在发行期的基金高达19只。", published="2009-03-20")
+    assert next(c for c in record.claims if c.text == "6只").period.label == "本周"
+
+
 def test_an_undated_story_counts_today_from_its_dateline(extractor):
     text = ("格隆汇7月24日丨星海银行今日盘前跌4.15%。公司第二季度净亏损31亿欧元。"
             "星海银行预计2019财年收入较去年将有所下降。")

@@ -34,6 +34,11 @@ PERIODS = [
     pytest.param("1至9月", "2023-01-01", "2023-09-30", id="month-range"),
     pytest.param("2009年1~8月", "2009-01-01", "2009-08-31", id="year-month-range"),
     pytest.param("7月至9月", "2023-07-01", "2023-09-30", id="month-to-month"),
+    pytest.param("9月上半月", "2023-09-01", "2023-09-15", id="first-half-of-a-month"),
+    pytest.param("2月下旬", "2023-02-21", "2023-02-28", id="last-third-of-february"),
+    pytest.param("本月上半月", "2023-03-01", "2023-03-15", id="this-months-first-half"),
+    pytest.param("上月", "2023-02-01", "2023-02-28", id="last-month"),
+    pytest.param("本月13日", "2023-03-13", "2023-03-13", id="a-day-of-this-month"),
 ]
 
 
@@ -205,3 +210,21 @@ def test_days_counted_back_from_the_day_of_writing():
     (period,) = find_periods("近五日市值蒸发超200亿元", date(2020, 11, 5))
     assert (period.label, period.start_date, period.end_date) == ("近五日", date(2020, 11, 1), date(2020, 11, 5))
     assert all(p.label != "前四日" for p in find_periods("本周前四日成交额33.8亿元", date(2010, 6, 1)))
+
+
+def test_a_bare_month_after_this_year_is_not_the_earlier_year_named():
+    text = "继2007年年底楼市出现拐点，今年3月起楼市持续回暖，9月上半月均价下跌1.37%。"
+    *_, september = find_periods(text, date(2008, 9, 20))
+    assert (september.label, september.start_date) == ("9月上半月", date(2008, 9, 1))
+    # without a publication date the year of 今年 is unknown, and so is September's
+    *_, september = find_periods(text, None)
+    assert (september.start_date, september.end_date) == (None, None)
+    # 去年 is a year compared with: the story stays in the year it named
+    *_, august = find_periods("2009年前8月销售额增长，去年同期为负，8月单月增长33%。", date(2010, 6, 1))
+    assert august.start_date == date(2009, 8, 1)
+
+
+def test_until_the_middle_of_a_month_ends_on_its_twentieth():
+    text = "截至2月中旬，今年以来近两成的A股反弹幅度超过50%。"
+    since = next(p for p in find_periods(text, date(2009, 3, 20)) if p.label == "今年以来")
+    assert (since.start_date, since.end_date) == (date(2009, 1, 1), date(2009, 2, 20))
