@@ -108,6 +108,8 @@ class _ClaimTables:
     doubling_words: tuple[str, ...]
     forecast_false_friends: tuple[str, ...]
     not_subject_after: tuple[str, ...]
+    data_report_re: regex.Pattern  # 的最新数据显示: the name provides the figures
+    market_heads: tuple[str, ...]
     antecedent_after: tuple[str, ...]  # 据, 从: a source there may still be an anaphor's antecedent
     not_subject_before: tuple[str, ...]
     aside_clause_openers: tuple[str, ...]
@@ -233,6 +235,10 @@ def _tables() -> _ClaimTables:
         not_subject_after=tuple(t["not_subject_after"]),
         antecedent_after=tuple(t["antecedent_after"]),
         not_subject_before=tuple(t["not_subject_before"]),
+        market_heads=tuple(sorted(t["market_heads"], key=len, reverse=True)),
+        data_report_re=regex.compile(
+            rf"(?:{_alt(t['data_report']['fillers'])}){{0,4}}(?:{_alt(t['data_report']['nouns'])})"
+            rf"(?:{_alt([*t['data_report']['fillers'], *t['data_report']['nouns']])}){{0,2}}(?:{_alt(t['data_report']['verbs'])})"),
         aside_clause_openers=tuple(t["aside_clause_openers"]),
         person_units=frozenset(t["person_units"]),
         holding_verb_re=regex.compile(_alt(t["holding_verbs"])),
@@ -822,7 +828,7 @@ def _subjects_in(text: str, entities: Sequence[ResolvedEntity], start: int, end:
     for position, index in reversed(_mentions_in(entities, start, end)):
         mention_end = next(e for s, e in entities[index].mentions if s == position)
         said_at = _DATE_AFTER_NAME.match(text, mention_end).end()  # 国家统计局11月15日发布数据显示
-        if text.startswith(tab.not_subject_before, said_at) or (
+        if text.startswith(tab.not_subject_before, said_at) or tab.data_report_re.match(text, said_at) or (
                 listed_with_excluded >= 0 and _COORDINATION.fullmatch(text, mention_end, listed_with_excluded)):
             listed_with_excluded = position  # 红杉中国和高瓴资本领投: both are investors
             continue
@@ -1144,6 +1150,9 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
         return
     if draft.subject is None:
         in_sentence = [m for m in _subjects_in(text, entities, sentence[0], q.start, tab) if entities[m[1]].type != "PERSON"]
+        market = next((m for m in tab.market_heads if draft.metric and draft.metric.startswith(m)
+                       and len(draft.metric) - len(m) >= 2 and draft.metric[len(m)] not in tab.metric_head_chars
+                       and draft.metric[len(m)] not in "中内里"), None)  # (住宅中通用部品: no 中通用部品)
         if sentence_subject is not None:
             draft.subject = sentence_subject
             draft.explanation.append("subject: the one the sentence's earlier number is about")
@@ -1158,6 +1167,12 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
             if owned is not None:  # 青禾智能旗下产品“青禾T8”…，累计销量已达20万台
                 draft.subject = owned
                 draft.explanation.append(f"subject: {entities[owned].name}, which the first name owns")
+        elif market:  # 商品房成交套数为6228套: the market's 成交套数, not a company named before
+            draft.subject_text, draft.metric = market, draft.metric[len(market):]
+            if draft.metric_start is not None:
+                draft.metric_start += len(market)
+            draft.explanation.append(f"subject: the market the metric opens with, {market}")
+            return
         elif carried_topic is not None:
             draft.subject = carried_topic
             draft.explanation.append("subject: the topic carried from earlier in the paragraph")
