@@ -110,6 +110,7 @@ class _ClaimTables:
     not_subject_after: tuple[str, ...]
     data_report_re: regex.Pattern  # 的最新数据显示: the name provides the figures
     market_heads: tuple[str, ...]
+    time_word_endings: tuple[str, ...]  # 天价之后: a point in time, nothing counted
     antecedent_after: tuple[str, ...]  # 据, 从: a source there may still be an anaphor's antecedent
     not_subject_before: tuple[str, ...]
     aside_clause_openers: tuple[str, ...]
@@ -236,6 +237,7 @@ def _tables() -> _ClaimTables:
         antecedent_after=tuple(t["antecedent_after"]),
         not_subject_before=tuple(t["not_subject_before"]),
         market_heads=tuple(sorted(t["market_heads"], key=len, reverse=True)),
+        time_word_endings=tuple(t["time_word_endings"]),
         data_report_re=regex.compile(
             rf"(?:{_alt(t['data_report']['fillers'])}){{0,4}}(?:{_alt(t['data_report']['nouns'])})"
             rf"(?:{_alt([*t['data_report']['fillers'], *t['data_report']['nouns']])}){{0,2}}(?:{_alt(t['data_report']['verbs'])})"),
@@ -538,6 +540,7 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
     if q.unit_kind == "count" or q.unit in (None, "x"):
         noun = regex.match(r"\ ?(?:[\p{Han}]{0,6}?的)?(?P<noun>\p{Han}{2,4}?)(?=获得|实现|参与|提供|为|在|加入|入驻|使用|$|[，。；、])", after)
         if noun and not regex.match(r"[的了是在和与及]", noun.group("noun")) \
+                and not noun.group("noun").endswith(tab.time_word_endings) \
                 and not _clause_word_in(noun.group("noun"), tab) \
                 and word_tags().get(noun.group("noun")) not in tab.not_counted_tags:
             draft.metric = noun.group("noun")

@@ -207,8 +207,11 @@ def grammar() -> _Grammar:
         """,
         regex.VERBOSE,
     )
+    # A unit word that opens a longer word is no unit (48亿天价: 天价, no days).
+    unit_word_openers = "".join(
+        rf"|(?<={regex.escape(unit)})[{regex.escape(following)}]" for unit, following in table["unit_word_openers"].items())
     unit_pattern = regex.compile(
-        rf"\ ?(?P<inner>{inner_alt})?\ ?(?P<unit>{_alternation(units)})(?!(?<=[A-Za-z])[A-Za-z])")
+        rf"\ ?(?P<inner>{inner_alt})?\ ?(?P<unit>{_alternation(units)})(?!(?<=[A-Za-z])[A-Za-z]{unit_word_openers})")
     prefix_alt = _alternation(table["currencies"]["prefix"])
     bridge = rf"(?:(?:{_alternation(qualifiers['bridge_modals'])})?(?:{_alternation(qualifiers['bridge_verbs'])})?\ ?)"
     # 小于 或 等于100, < = 100: a qualifier word may be spaced out character by character
