@@ -78,6 +78,7 @@ class _Tables:
     known_orgs: frozenset[str]
     known_org_re: regex.Pattern
     locations_re: regex.Pattern
+    place_names: frozenset[str]
     quoted_descriptors: dict[str, tuple[str, ...]]
     org_after_quote: tuple[str, ...]
     programme_re: regex.Pattern
@@ -90,6 +91,7 @@ class _Tables:
     quoted_type_after: dict[str, tuple[str, ...]]
     business_units: tuple[str, ...]
     same_entity_suffixes: tuple[str, ...]
+    country_prefixes: tuple[str, ...]  # 美国 of 美国耐克集团
     subsidiary_suffixes: frozenset[str]
     governing_bodies: tuple[str, ...]
     org_anaphora: tuple[str, ...]
@@ -159,6 +161,7 @@ def tables() -> _Tables:
             rf"(?<![A-Za-z0-9])(?:{_alt(known)})(?:{_alt(units)})?(?!(?<=[A-Za-z0-9])[A-Za-z0-9])"
         ),
         locations_re=regex.compile(_alt(t["locations"])),
+        place_names=frozenset(t["locations"]),
         quoted_descriptors={k: tuple(v) for k, v in t["quoted_descriptors"].items()},
         org_after_quote=tuple(t["org_after_quote"]),
         programme_re=regex.compile(
@@ -180,6 +183,7 @@ def tables() -> _Tables:
         ),
         business_units=tuple(units),
         same_entity_suffixes=tuple(t["same_entity_suffixes"]),
+        country_prefixes=tuple(t["country_prefixes"]),
         subsidiary_suffixes=frozenset(t["subsidiary_suffixes"]),
         governing_bodies=tuple(t["governing_bodies"]),
         org_anaphora=tuple(sorted(t["org_anaphora"], key=len, reverse=True)),
@@ -1110,7 +1114,23 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     candidates += ner
     # 智能硬件公司青禾智能: a suffix name right before another name describes it (apposition)
     names = tuple({c.name for c in candidates if c.type in ("ORG", "PRODUCT") and c.score > 0 and len(c.name) >= 2})
-    return [c for c in candidates if not (c.source == "rule:org_suffix" and text.startswith(names, c.end))]
+    return [_without_country(c, text, tab) for c in candidates
+            if not (c.source == "rule:org_suffix" and text.startswith(names, c.end))]
+
+
+def _without_country(candidate: Candidate, text: str, tab: _Tables) -> Candidate:
+    """美国耐克集团 … 耐克: a foreign company named with its country in front once, and by its
+    own name elsewhere, is that name (美国银行, never named without 美国, keeps it)."""
+    if candidate.type != "ORG":
+        return candidate
+    country = next((c for c in tab.country_prefixes if candidate.name.startswith(c)), None)
+    if country is None:
+        return candidate
+    rest = candidate.name[len(country):]
+    core = next((rest[:-len(s)] for s in tab.same_entity_suffixes if rest.endswith(s) and len(rest) > len(s)), rest)
+    if len(rest) < 3 or len(core) < 2 or text.count(core) <= text.count(candidate.name) or core in word_tags():
+        return candidate  # (印度外卖公司: 外卖 is a kind of business, no company's own name)
+    return replace(candidate, start=candidate.start + len(country), name=rest)
 
 
 # NER proposals that no rule makes are kept only at or above this score (chosen on dev).
@@ -1127,6 +1147,8 @@ def _alias_of(short: str, long: str, entity_type: str, tab: _Tables) -> bool:
     """Whether ``short`` is another surface form of ``long`` (若衣轻奢 → 若衣轻奢定制)."""
     if tab.short_forms.get(short) == long:
         return True  # 外汇局 for 国家外汇管理局, 每经 for 每日经济新闻
+    if entity_type == "ORG" and len(short) >= 4 and long.endswith(short) and long[:-len(short)] in tab.place_names:
+        return True  # 梅隆银行 for 纽约梅隆银行: the place it is named after left out
     if short == long or not long.startswith(short) or len(short) < 2:
         return False
     rest = long[len(short):].strip()

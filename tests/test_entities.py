@@ -211,6 +211,19 @@ def test_brand_and_model_code_make_a_product_with_its_code_as_alias():
     assert "理光" not in entities["理光R10"].aliases
 
 
+def test_a_foreign_company_is_its_own_name_without_its_country():
+    entities = _entities("据外媒报道，美国耐克集团宣布裁员。耐克第四财季亏损7.9亿美元，耐克股价下跌。")
+    assert "耐克集团" in entities and "美国耐克集团" not in entities
+    entities = _entities("美国银行宣布裁员，美国银行股价下跌。")
+    assert "美国银行" in entities  # never named without 美国: that is its name
+    assert "外卖公司" not in _entities("印度外卖公司宣布裁员。外卖市场增长。")
+
+
+def test_an_organisation_named_without_its_place_is_the_same_one():
+    entities = _entities("西部证券携手梅隆银行。西部证券正与纽约梅隆银行进行合作，纽约梅隆银行派出了代表。")
+    assert "梅隆银行" in entities["纽约梅隆银行"].aliases and "梅隆银行" not in entities
+
+
 def test_other_models_and_series_of_a_brands_line_are_products():
     text = "理光R10售价1750元。R10的镜头与前代R8相同，R系列一向轻薄；同场的GX200与Q3财报无关。"
     entities = _entities(text)
