@@ -1181,6 +1181,9 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
             draft.explanation.append("subject: the topic carried from earlier in the paragraph")
         if draft.subject is not None:
             draft.subject = _model_of_brand(draft.subject, entities, sentence)
+    elif draft.subject is not None and q.unit_kind == "physical":
+        # 尼康3.0英寸触摸屏S230: a size or a capacity is the model's, however near the brand stands
+        draft.subject = _model_of_brand(draft.subject, entities, sentence)
     if draft.subject is not None:
         draft.subject_text = entities[draft.subject].name
 

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 CASES = [
+    pytest.param("尼康S230卡片机上市，尼康3.0英寸触摸屏S230售1600元。", "3.0英寸", "尼康S230", id="a-size-is-the-models-not-the-brands"),
     pytest.param("理光R10售价1750元。R10采用了同R8相同的7.1倍光学变焦镜头。", "7.1倍", "理光R10",
                  id="what-it-is-likened-to-is-no-subject"),
     pytest.param("理光R10售价1750元，仅比R8贵出不足200元。", "200元", "理光R10", id="the-base-of-a-comparison-is-no-subject"),
