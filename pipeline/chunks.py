@@ -126,12 +126,14 @@ def _character_table() -> dict[int, str]:
 
 
 def _single_characters(path: Path) -> dict[str, str]:
-    """``source → first target`` for the one-character entries of an OpenCC dictionary."""
+    """``source → first target`` for the one-character entries of an OpenCC dictionary,
+    leaving out characters that are Simplified too (乾 → 干 乾: 乾隆, 基金通乾; 於 a surname),
+    which Simplified text uses as they are."""
     table = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         source, _, targets = line.partition("\t")
         target = targets.split(" ")[0]
-        if len(source) == 1 and len(target) == 1:
+        if len(source) == 1 and len(target) == 1 and source not in targets.split(" "):
             table[source] = target
     return table
 

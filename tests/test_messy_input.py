@@ -51,6 +51,12 @@ def test_to_simplified_is_one_to_one(text):
     assert to_simplified(simplified) == simplified
 
 
+def test_characters_that_are_simplified_too_are_kept():
+    # 乾 is Traditional for 干 (dry) and a Simplified character of its own (乾隆, 基金通乾)
+    assert to_simplified("基金通乾跌2.93%，於先生说") == "基金通乾跌2.93%，於先生说"
+    assert to_simplified("臺灣積體電路") == "台湾积体电路"
+
+
 def test_a_dateline_bar_written_as_a_han_radical_ends_no_name(extractor):
     # news sites write 丨 (U+4E28, a Han character) for a bar after the dateline
     text = "格隆汇8月2日丨云帆股份(603999.SH)公布，公司上半年营收 12 亿元。"
