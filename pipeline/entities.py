@@ -97,6 +97,7 @@ class _Tables:
     org_anaphora: tuple[str, ...]
     generic_org_words: tuple[str, ...]
     non_name_words: frozenset[str]
+    group_name_openers: tuple[str, ...]  # 两市封闭式基金: a group of funds, no name
     group_quantifiers: tuple[str, ...]
     org_lead_in_re: regex.Pattern
     title_modifiers: tuple[str, ...]
@@ -104,6 +105,11 @@ class _Tables:
     title_scope_suffixes: tuple[str, ...]
     org_generic_modifiers: tuple[str, ...]
     fund_product_words: tuple[str, ...]
+    mover_re: regex.Pattern  # 基金安顺下跌3.25%: a security listed with its move
+    mover_not_names: tuple[str, ...]
+    mover_name_stop_chars: frozenset[str]
+    mover_name_bad_openers: tuple[str, ...]
+    fund_market_words: tuple[str, ...]
     org_suffix_continuations: tuple[str, ...]
     ner_only_types: frozenset[str]
     proper_name_tags: frozenset[str]
@@ -189,6 +195,7 @@ def tables() -> _Tables:
         org_anaphora=tuple(sorted(t["org_anaphora"], key=len, reverse=True)),
         generic_org_words=tuple(t["generic_org_words"]),
         non_name_words=frozenset(t["non_name_words"]),
+        group_name_openers=tuple(t["group_name_openers"]),
         group_quantifiers=tuple(t["group_quantifiers"]),
         org_lead_in_re=regex.compile(_alt(t["org_lead_ins"])),
         title_modifiers=tuple(sorted(t["title_modifiers"], key=len, reverse=True)),
@@ -196,6 +203,14 @@ def tables() -> _Tables:
         title_scope_suffixes=tuple(t["title_scope_suffixes"]),
         org_generic_modifiers=tuple(t["org_generic_modifiers"]),
         fund_product_words=tuple(t["fund_product_words"]),
+        mover_re=regex.compile(
+            rf"(?:^|(?<=[，,；;。、：:\s])|(?<={_alt(t['mover_list_openers'])}))"
+            rf"(?P<name>[\p{{Han}}A-Za-z0-9]{{2,9}}?)(?:{_alt(t['mover_sessions'])})?(?:{_alt(t['mover_verbs'])})"
+            rf"(?:了)?[0-9]+(?:\.[0-9]+)?[%％]", flags=regex.MULTILINE),
+        mover_not_names=tuple(t["mover_not_names"]),
+        mover_name_stop_chars=frozenset(t["mover_name_stop_chars"]),
+        mover_name_bad_openers=tuple(t["mover_name_bad_openers"]),
+        fund_market_words=tuple(t["fund_market_words"]),
         org_suffix_continuations=tuple(t["org_suffix_continuations"]),
         ner_only_types=frozenset(t["ner_only_types"]),
         proper_name_tags=frozenset(t["proper_name_tags"]),
@@ -607,6 +622,24 @@ _FAMILY_MEMBER = regex.compile(r"(?P<name>[\p{Han}A-Za-z0-9]{3,14}?)(?=[和与�
 _FAMILY_JOINER = regex.compile(r"[和与及、]|以及")
 
 
+def _mover_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
+    """基金安顺下跌3.25%，瑞福进取跌2.98%: securities a market wrap lists with their moves. A
+    fund where the paragraph speaks of funds (基金, ETF), else a listed company; never an index
+    or a market (沪基指, 两市基金), a dictionary word or a number."""
+    for match in tab.mover_re.finditer(text, timeout=REGEX_TIMEOUT_S):
+        name = match.group("name")
+        if name.endswith(tab.mover_not_names) or name in word_tags() or _common_words_only(name) \
+                or not tab.mover_name_stop_chars.isdisjoint(name) or name.startswith(tab.mover_name_bad_openers) \
+                or text[match.end("name") - 1:match.end("name") + 1] in word_tags() or any(tag == "t" for _, tag in _dictionary_words(name)) \
+                or not regex.search(r"\p{Han}{2}|[A-Za-z]", name) or regex.fullmatch(r"[0-9A-Za-z]+", name):
+            continue
+        paragraph_start, paragraph_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
+        paragraph = text[paragraph_start:paragraph_end if paragraph_end >= 0 else len(text)]
+        fund = any(word in paragraph for word in tab.fund_market_words) and not name.endswith(tab.same_entity_suffixes)
+        kind = "PRODUCT" if fund else "ORG"
+        yield Candidate(match.start("name"), match.end("name"), name, kind, "rule:market_mover", 0.7)
+
+
 def _fund_family_candidates(text: str, companies: set[str]) -> Iterable[Candidate]:
     """Products listed after 〈fund company〉旗下的: each coordinated name that begins with the
     company's own name (长盛基金 → 长盛…), so that 旗下的多只产品 names nothing."""
@@ -660,7 +693,7 @@ def _suffix_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candid
             if tagged_start > start and _named_alone_elsewhere(text, text[start:match.start()]):
                 tagged_start = start  # 希望教育集团 … 希望教育(HK:01765): 希望 is part of the name
         name = text[tagged_start:match.start()]
-        if not 2 <= len(name) <= _LONGEST_ORG_NAME or name in tab.non_name_words:
+        if not 2 <= len(name) <= _LONGEST_ORG_NAME or name in tab.non_name_words or name.startswith(tab.group_name_openers):
             continue
         if tagged_start > start and word_tags().get(name) in tab.lead_in_verb_tags:
             continue  # 长期注重基金, 不得担任公司: a verb and its object, not a name (大成基金 is one)
@@ -1096,6 +1129,7 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     candidates += _stake_candidates(text, tab)
     candidates += _kind_model_candidates(text, tab)
     candidates += _programme_event_candidates(text, tab)
+    candidates += _mover_candidates(text, tab)
     organisations = {c.name for c in candidates if c.type == "ORG"}
     candidates += _brand_model_candidates(text, organisations | _brand_cores(organisations, tab) | tab.known_orgs)
     candidates += _fund_family_candidates(text, organisations)

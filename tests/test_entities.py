@@ -211,6 +211,17 @@ def test_brand_and_model_code_make_a_product_with_its_code_as_alias():
     assert "理光" not in entities["理光R10"].aliases
 
 
+def test_securities_a_market_wrap_lists_with_their_moves():
+    text = ("两市封闭式基金近乎全线下挫。下跌基金方面，基金安顺下跌3.25%，其他跌幅较大的有瑞福进取跌2.98%，"
+            "基金通乾跌2.93%。上证50ETF跌2.65%，报1.655元；但价格却涨了2%，净利润则同比大跌37%，沪深300暴跌5%。")
+    entities = _entities(text)
+    for name in ("基金安顺", "瑞福进取", "基金通乾", "上证50ETF"):
+        assert entities[name].type == "PRODUCT", name
+    assert not {"但价格却", "净利润则同比", "沪深300暴", "两市封闭式基金"} & set(entities)
+    entities = _entities("港股午后走低，维亚生物跌5.1%，中集车辆涨2.3%。")
+    assert entities["维亚生物"].type == "ORG" and entities["中集车辆"].type == "ORG"  # no fund: listed companies
+
+
 def test_a_foreign_company_is_its_own_name_without_its_country():
     entities = _entities("据外媒报道，美国耐克集团宣布裁员。耐克第四财季亏损7.9亿美元，耐克股价下跌。")
     assert "耐克集团" in entities and "美国耐克集团" not in entities
