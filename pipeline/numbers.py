@@ -583,7 +583,8 @@ def _protected_pattern() -> regex.Pattern:
 _BEFORE_WINDOW = 12
 _ORDINAL_CONTEXT = regex.compile(r"第\ ?$")
 # 近三年 is a span of time; after a verb (增加了近20分钟, 缩短近一半, 达近5年) 近 is "nearly".
-_PERIOD_WORD_BEFORE = regex.compile(r"(?:未来|过去|(?<![了达为至到加少短长升降超增减])近|前|后|最近|这|头|首)\ ?$")
+# … and 止 closing an until-date (截至2019年6月30日止六个月: the half-year ending then)
+_PERIOD_WORD_BEFORE = regex.compile(r"(?:未来|过去|(?<![了达为至到加少短长升降超增减])近|前|后|最近|这|头|首|[日号]止|[日号]止的)\ ?$")
 _VERSION_BEFORE = regex.compile(r"(?:(?<![A-Za-z])[Vv]|版本|版本号)\ ?$")
 _AFTER_DATE = regex.compile(r"\ ?(?:月(?!份?[0-9])|日|号|月份)")
 _AFTER_QUARTER = regex.compile(r"\ ?(?:季度|季|财季|财年|年度|年代|世纪|届)")

@@ -69,6 +69,7 @@ class _PeriodTables:
     rolling: regex.Pattern
     weeks: regex.Pattern  # 本周, 上周 and event spans (首日, 发行一周内)
     until_day: regex.Pattern  # 截至昨天, 截至目前
+    session: regex.Pattern  # 午盘, 半日: a trading session of the day of writing
     fiscal: regex.Pattern  # 2024财年第三财季: a company's fiscal calendar, label only
     present: regex.Pattern
     future: regex.Pattern
@@ -135,6 +136,8 @@ def _tables() -> _PeriodTables:
         rolling=rolling,
         weeks=weeks,
         until_day=until_day,
+        session=regex.compile(rf"(?<![\p{{Han}}])(?:今日|今天|当日|当天)?(?:{alternation(t['trading_sessions'])})|"
+                              rf"(?:{alternation(t['trading_sessions'])})"),
         fiscal=fiscal,
         present=regex.compile(alternation(t["present_markers"])),
         future=regex.compile(alternation(t["future_markers"])),
@@ -355,8 +358,15 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         found.append(PeriodMention(match.start(), match.end(), match.group(), first, last, of_present=True))
     found.extend(_label_only_periods(text, published, tab))
     periods = _same_period_last_year(text, _bound_since(text, _carry_years(_drop_nested(found))), tab)
-    periods = _filing_days(text, _day_ranges(text, periods), tab)
+    periods = _filing_days(text, _day_ranges(text, _spans_ended(text, periods)), tab)
     return _report_periods(text, periods, tab)
+
+
+def _dictionary_word(word: str) -> bool:
+    """Whether ``word`` is in jieba's dictionary."""
+    from pipeline.entities import word_tags  # (entities reads numbers, which reads periods)
+
+    return word in word_tags()
 
 
 def _place_word(word: str) -> bool:
@@ -453,6 +463,10 @@ def _label_only_periods(text: str, published: date | None, tab: _PeriodTables) -
                 first = last = monday + timedelta(days=tab.weekdays[match.group("weekday")])
         # counted back or forward from the day of writing: no year the text names moves it
         found.append(PeriodMention(match.start(), match.end(), match.group(), first, last, of_present=True))
+    for match in tab.session.finditer(text, timeout=REGEX_TIMEOUT_S):
+        if _dictionary_word(text[match.start() - 1:match.start() + 1]) if match.start() > 0 else False:
+            continue  # 楼盘后, 大盘中: the session word's first character ends another word
+        found.append(PeriodMention(match.start(), match.end(), match.group(), published, published, of_present=True))
     for match in tab.fiscal.finditer(text, timeout=REGEX_TIMEOUT_S):
         # a company's own fiscal calendar (英伟达2024财年第三财季 ended in October): label only
         found.append(PeriodMention(match.start(), match.end(), match.group(), None, None))
@@ -477,6 +491,24 @@ def _day_ranges(text: str, periods: list[PeriodMention]) -> list[PeriodMention]:
             end = period.end_date if period.end_date >= first.start_date else _shift(period.end_date, years=1)
             result[-1] = PeriodMention(first.start, period.end, text[first.start:period.end], first.start_date, end)
             continue
+        result.append(period)
+    return result
+
+
+_SPAN_ENDED = regex.compile(
+    rf"\ ?止(?:之|的)?\ ?(?:(?P<months>[0-9]{{1,2}}|[{_CN_SMALL}]{{1,3}})\ ?个月|(?P<year>年度|财政年度|财年|全年|一年))")
+
+
+def _spans_ended(text: str, periods: list[PeriodMention]) -> list[PeriodMention]:
+    """截至2019年6月30日止六个月 (止年度): the months ending on an until-date, as filings
+    write their reporting periods; the date alone leaves the start open."""
+    result = []
+    for period in periods:
+        match = _SPAN_ENDED.match(text, period.end) if period.start_date is None and period.end_date else None
+        months = (12 if match.group("year") else _small_number(match.group("months"))) if match else None
+        if months is not None and 1 <= months <= 12:
+            first = _shift(period.end_date + timedelta(days=1), months=-months)
+            period = replace(period, end=match.end(), label=text[period.start:match.end()], start_date=first)
         result.append(period)
     return result
 

@@ -39,6 +39,10 @@ PERIODS = [
     pytest.param("本月上半月", "2023-03-01", "2023-03-15", id="this-months-first-half"),
     pytest.param("上月", "2023-02-01", "2023-02-28", id="last-month"),
     pytest.param("本月13日", "2023-03-13", "2023-03-13", id="a-day-of-this-month"),
+    pytest.param("截至2019年6月30日止六个月", "2019-01-01", "2019-06-30", id="six-months-ended"),
+    pytest.param("截至2019年12月31日止年度", "2019-01-01", "2019-12-31", id="year-ended"),
+    pytest.param("截至2月28日止的3个月", "2022-12-01", "2023-02-28", id="three-months-ended-last-february"),
+    pytest.param("午盘", "2023-03-15", "2023-03-15", id="trading-session-of-the-day"),
 ]
 
 
