@@ -110,6 +110,7 @@ class _ClaimTables:
     not_subject_after: tuple[str, ...]
     data_report_re: regex.Pattern  # 的最新数据显示: the name provides the figures
     market_heads: tuple[str, ...]
+    announcing_verbs: tuple[str, ...]  # 友讯达公告，…公司中4个包: 公司 is the announcer
     time_word_endings: tuple[str, ...]  # 天价之后: a point in time, nothing counted
     antecedent_after: tuple[str, ...]  # 据, 从: a source there may still be an anaphor's antecedent
     not_subject_before: tuple[str, ...]
@@ -201,9 +202,11 @@ def _tables() -> _ClaimTables:
         linking_or_stop_re=regex.compile(_alt([*t["linking_words"], *t["metric_stop_words"]])),
         source_before_re=regex.compile(rf"(?:{_alt(t['source_before'])})"),
         source_after_re=regex.compile(rf"(?:{_alt(t['source_after'])})"),
+        # the false friends bind 其 only (其实, 尤其); 公司实现 is still 公司
         anaphora_re=regex.compile(
-            rf"(?<!{'|'.join(w[:-1] for w in t['anaphora_false_friends'] if w.endswith('其'))})"
-            rf"(?:{_alt(t['anaphora'])})(?!{'|'.join(w[1:] for w in t['anaphora_false_friends'] if w.startswith('其'))})"
+            rf"(?:{_alt(w for w in t['anaphora'] if w != '其')}"
+            rf"|(?<!{'|'.join(w[:-1] for w in t['anaphora_false_friends'] if w.endswith('其'))})"
+            rf"其(?!{'|'.join(w[1:] for w in t['anaphora_false_friends'] if w.startswith('其'))}))"
         ),
         anaphora_types={word: tuple(types) if isinstance(types, list) else (types,) for word, types in t["anaphora"].items()},
         not_metrics=frozenset(t["not_metrics"]) | frozenset(t["rate_markers"]),
@@ -237,6 +240,7 @@ def _tables() -> _ClaimTables:
         antecedent_after=tuple(t["antecedent_after"]),
         not_subject_before=tuple(t["not_subject_before"]),
         market_heads=tuple(sorted(t["market_heads"], key=len, reverse=True)),
+        announcing_verbs=tuple(t["announcing_verbs"]),
         time_word_endings=tuple(t["time_word_endings"]),
         data_report_re=regex.compile(
             rf"(?:{_alt(t['data_report']['fillers'])}){{0,4}}(?:{_alt(t['data_report']['nouns'])})"
@@ -855,8 +859,20 @@ def _topic(text: str, entities: Sequence[ResolvedEntity], start: int, end: int, 
 
 
 _CONJUNCTION = regex.compile(r"[与和及或]")
-_DATE_AFTER_NAME = regex.compile(r"\s?(?:[0-9]{1,2}月[0-9]{1,2}日|今天|今日|昨天|昨日|近日|日前)?")
+# (a stock quote in brackets may stand between: 太平洋(4.560,0.10,2.24%)--拓斯达)
+_DATE_AFTER_NAME = regex.compile(r"(?:[（(][0-9.,，%\s+-]+[)）])?\s?(?:[0-9]{1,2}月[0-9]{1,2}日|今天|今日|昨天|昨日|近日|日前)?")
 _SENTENCE_END_BACKWARDS = regex.compile(r"[。！？!?\n]", flags=regex.REVERSE)
+
+
+def _after_name(text: str, mention: tuple[int, int], entities: Sequence[ResolvedEntity]) -> int:
+    """Where the words after a mention start, past a stock code or quote and a date."""
+    position, index = mention
+    end = next(e for s, e in entities[index].mentions if s == position)
+    end = _STOCK_CODE_AFTER_NAME.match(text, end).end()
+    return _DATE_AFTER_NAME.match(text, end).end()
+
+
+_STOCK_CODE_AFTER_NAME = regex.compile(r"(?:[（(][A-Za-z]{0,3}[：: ]?[0-9]{3,6}(?:\.[A-Za-z]{2})?[)）])*")
 
 
 def _sentence_start(text: str, position: int) -> int:
@@ -1100,6 +1116,11 @@ def _subject(draft: ClaimDraft, text: str, entities: Sequence[ResolvedEntity], c
         # sentence or the one before, the one acting, not a name in the object after it
         acting = [m for m in earlier if m[0] >= _sentence_start(text, sentence[0] - 1)
                   and (m[0] == 0 or text[m[0] - 1] in _CLAUSE_OPENERS)] if len(wanted) == 1 else []
+        # 友讯达(SZ300514)公告，国家电网…发布了《…》，公司中4个包: 公司 is the one announcing
+        opens_clause = not text[clause_start:anaphor.start()].strip()
+        announcing = [m for m in earlier if m[0] >= _sentence_start(text, sentence[0] - 1) and opens_clause
+                      and len(wanted) == 1 and text.startswith(tab.announcing_verbs, _after_name(text, m, entities))]
+        acting = announcing or acting
         # (其 and 它 point at whatever was named last: 推出新款手机蓝鲸X9，其配置了…)
         if earlier:
             draft.subject = (acting or earlier)[-1][1]

@@ -8,6 +8,13 @@ from datetime import date
 import pytest
 
 CASES = [
+    pytest.param("星海光电股份有限公司发布半年报。2020H1公司实现收入15.02亿，同比增长106.98%。", "15.02亿", "星海光电股份有限公司",
+                 id="gongsi-before-shixian-is-the-company"),
+    pytest.param("原标题：太平洋(4.560,0.10,2.24%)--星海光电(45.610,0.24,0.53%)：业绩高增长。公司上半年实现收入15.02亿。",
+                 "15.02亿", "星海光电",
+                 id="the-broker-of-a-research-note-is-no-subject"),
+    pytest.param("友讯达(SZ300514)公告，国家电网有限公司电子商务平台发布了《招标公示》，公司中4个包，中标金额约为1.19亿元。",
+                 "1.19亿元", "友讯达", id="gongsi-of-a-filing-is-the-announcer"),
     pytest.param("尼康S230卡片机上市，尼康3.0英寸触摸屏S230售1600元。", "3.0英寸", "尼康S230", id="a-size-is-the-models-not-the-brands"),
     pytest.param("理光R10售价1750元。R10采用了同R8相同的7.1倍光学变焦镜头。", "7.1倍", "理光R10",
                  id="what-it-is-likened-to-is-no-subject"),
