@@ -346,6 +346,11 @@ def _kind_and_direction(draft: ClaimDraft, text: str, clause_start: int, previou
         draft.kind = "rank"
         draft.explanation.append("kind rank: 位列/排名 第N")
         return
+    if listed_after is not None and listed_after.kind == "change" and _SAME_CHANGE_AGAIN.fullmatch(
+            text, listed_after.quantity.end, q.start):  # 跌74.16点或2.43%: the same move in percent
+        draft.kind, draft.direction, draft.basis = "change", listed_after.direction, listed_after.basis
+        draft.explanation.append(f"kind change, direction {draft.direction}: the move of {listed_after.quantity.text} again")
+        return
     if listed_after is not None and listed_after.kind == "change" and listed_after.quantity.unit == q.unit \
             and _LIST_SEPARATOR.fullmatch(head):  # 分别增长10.2%、8.5%和6.3%: each item is a change
         draft.kind, draft.direction, draft.basis = "change", listed_after.direction, listed_after.basis
@@ -571,6 +576,10 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
             draft.explanation.append(f"metric: the group counted after the number, {draft.metric}")
             return
     phrase, why_not = _words_before(text, q, clause_start, entities, tab)
+    if previous is not None and _SAME_CHANGE_AGAIN.fullmatch(text, previous.quantity.end, q.start):
+        draft.metric = previous.metric  # 跌74.16点或2.43%: the same move's measure
+        draft.explanation.append(f"metric: the measure of {previous.quantity.text}, written again")
+        return
     if previous is not None and previous.metric and previous.metric not in tab.share_dealing_verbs \
             and _FROM_TO.fullmatch(text, previous.quantity.end, q.start):
         draft.metric = previous.metric  # 上证指数从1000点上涨到近6000点: both are the index's
@@ -799,6 +808,8 @@ _ANOTHER_NUMBER = regex.compile(r"[0-9０-９]")
 _COUNTED_BEFORE = regex.compile(r".*一[座个家只项台条间套款名位]")
 
 # Between the two ends of a change: 从1000点附近上涨到了近6000点, 由500人增至800人.
+# 跌74.16点或2.43%, 上涨5元（3.2%）: one move written twice, in points and in percent.
+_SAME_CHANGE_AGAIN = regex.compile(r"\ ?(?:或|[（(])\ ?")
 _FROM_TO = regex.compile(r"[^，。；0-9]{0,8}?(?:到|至)了?\ ?[^，。；0-9]{0,2}")
 
 # What a count counts: 19 只新基金, 5 只债券型基金, 3 家外资机构 (up to a verb or punctuation).
