@@ -119,7 +119,9 @@ def _tables() -> _PeriodTables:
     )
     fiscal = regex.compile(
         rf"(?:(?:19|20)[0-9]{{2}}\ ?财年\ ?)?(?:第\ ?[一二三四1-4]\ ?财季|[一二三四1-4]\ ?财季|(?:{alternation(t['fiscal_words'])}))"
-        rf"|(?:19|20)[0-9]{{2}}\ ?财年")
+        rf"|(?:19|20)[0-9]{{2}}\ ?财年"
+        rf"|(?:19|20)[0-9]{{2}}\ ?年(?:度)?\ ?{t['interim_word']}(?!{alternation(t['interim_not_before'])})"
+        rf"|{t['interim_word']}(?=(?:{alternation(t['interim_report_words'])}))")
     until_day = regex.compile(
         rf"(?:截至|截止到|截止)\ ?(?:(?P<day>{alternation(t['until_days'])})|(?P<filing>{alternation(t['filing_days'])}))")
     cues = tuple((regex.compile(c["pattern"]), int(c["offset"]), bool(c["latest_only"])) for c in t["document_year_cues"])

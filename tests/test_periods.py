@@ -163,6 +163,19 @@ def test_the_period_just_reported_holds_for_qi_nei():
     assert "短期内" not in periods and sum(label == "期内" for label in periods) == 1
 
 
+@pytest.mark.parametrize("text, label", [
+    ("国微控股2019年中期收益1758.37万美元。", "2019年中期"),
+    ("公司中期亏损258.93万美元。", "中期"),
+])
+def test_an_interim_is_the_companys_half_year_by_label(text, label):
+    (period,) = find_periods(text, PUBLISHED)
+    assert (period.label, period.start_date, period.end_date) == (label, None, None)
+
+
+def test_medium_term_is_no_interim():
+    assert [p.label for p in find_periods("2020年中期票据发行，央行中期借贷便利操作。", PUBLISHED)] == ["2020年"]
+
+
 def test_fiscal_periods_keep_their_label_without_calendar_dates():
     periods = [(p.label, p.start_date, p.end_date) for p in find_periods("英伟达公布2024财年第三财季财报，预计第四财季营收增长。", PUBLISHED)]
     assert periods == [("2024财年第三财季", None, None), ("第四财季", None, None)]
