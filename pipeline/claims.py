@@ -27,7 +27,8 @@ from pipeline.tables import load_table
 
 REGEX_TIMEOUT_S = 2.0
 # A colon between digits is a ratio or a time (16:9, 10:30), no clause break.
-_CLAUSE_BREAK = regex.compile(r"[，,；;]|(?<![0-9])[：:]|[：:](?![0-9])")
+# … and a run of spaces separates the items of a list of headlines (小肥羊净利增四成    部分私募两个月连发5新品).
+_CLAUSE_BREAK = regex.compile(r"[，,；;]|(?<![0-9])[：:]|[：:](?![0-9])|[ \u3000\xa0]{2,}")
 _CLAUSE_BREAK_BACKWARDS = regex.compile(_CLAUSE_BREAK.pattern, flags=regex.REVERSE)
 # Entity types a number can be about.
 _SUBJECT_TYPES = ("ORG", "PROGRAMME", "PRODUCT", "PERSON")

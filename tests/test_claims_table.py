@@ -138,6 +138,8 @@ CASES = [
         c("74.16点", 74.16, "点", kind="change", direction="down"),
         c("2.43%", 2.43, "%", kind="change", direction="down")),
     row("shisou", "沪基指失守3000点关口。", c("3000点", 3000, "点", "less_than", metric="沪基指")),
+    row("jingli", "贝因美2019年全年亏损1.03亿 2020年一季度净利增长45.24%。",
+        c("1.03亿", 103000000, None, metric="亏损"), c("45.24%", 45.24, "%", kind="change", metric="净利")),
     row("same-period-last-month-is-qoq", "商品房成交套数为6228套，与上月同期相比减少283套。",
         c("6228套", 6228, "套"), c("283套", 283, "套", kind="change", direction="down", basis="qoq")),
     row("months-ended-is-no-duration", "截至2019年6月30日止六个月，公司收入1618.8万元。",
