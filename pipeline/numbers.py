@@ -1184,16 +1184,57 @@ def find_quantities(text: str) -> list[Quantity]:
     return quantities
 
 
+# Camera specs written with a Latin prefix (F2.8, F1.8-3.4, F/3.1-5.9, ISO 3200): the prefix
+# is part of the text (GOLD.md) and no model code. An F-number has a decimal or a range; an ISO
+# speed is no certificate (ISO 9001认证).
+_APERTURE = regex.compile(
+    r"(?<![A-Za-z0-9])F\ ?/?\ ?(?P<low>[0-9]{1,2}\.[0-9]{1,2}|[0-9]{1,2}(?=\ ?[-~～至到]\ ?F?\ ?/?\ ?[0-9]))"
+    r"(?:\ ?[-~～至到]\ ?F?\ ?/?\ ?(?P<high>[0-9]{1,2}(?:\.[0-9]{1,2})?))?(?![0-9A-Za-z.])")
+_ISO_SPEED = regex.compile(
+    r"(?<![A-Za-z])ISO\ ?(?P<low>[0-9]{2,5})(?:\ ?[-~～至到]\ ?(?P<high>[0-9]{2,6}))?(?![0-9])"
+    r"(?!\ ?(?:认证|体系|标准|质量|国际|族|:|：))")
+_ISO_STANDARDS = frozenset({"9000", "9001", "9002", "14000", "14001", "20000", "22000", "27001", "45001", "13485"})
+
+
+def _spec_quantities(text: str) -> list[Quantity]:
+    """F-numbers and ISO speeds, as claims with their prefix and a bound before them (最高ISO 3200)."""
+    g = grammar()
+    found = []
+    for pattern, unit in ((_APERTURE, None), (_ISO_SPEED, "ISO")):
+        for match in pattern.finditer(text, timeout=REGEX_TIMEOUT_S):
+            if unit == "ISO" and match.group("low") in _ISO_STANDARDS:
+                continue
+            low = float(match.group("low"))
+            high = float(match.group("high")) if match.group("high") else None
+            if high is not None and high < low:
+                low, high = high, low
+            offset = max(0, match.start() - _BEFORE_WINDOW)
+            before = g.qualifier_before_pattern.search(text[offset:match.start()], timeout=REGEX_TIMEOUT_S)
+            qualifier = g.qualifiers_before[before.group("qual").replace(" ", "")] if before and before.group("qual") else "exact"
+            span = (offset + before.start("qual"), offset + before.end("qual")) if qualifier != "exact" else None
+            found.append(Quantity(match.start(), match.end(), match.group(), value=_plain(low),
+                                  value_max=_plain(high) if high is not None else None, unit=unit,
+                                  qualifier=qualifier, qualifier_span=span,
+                                  unit_kind="physical", explanation=("camera spec with its prefix",)))
+    return found
+
+
+def _plain(number: float) -> int | float:
+    return int(number) if number == int(number) else number
+
+
 def _scan(text: str) -> list[Quantity]:
     """The quantities of ``text`` (already folded and joined)."""
     g = grammar()
-    protected = _protected_spans(text)
-    quantities: list[Quantity] = []
+    specs = _spec_quantities(text)
+    protected = [(s, e, why) for s, e, why in _protected_spans(text)
+                 if not any(q.start < e and s < q.end for q in specs)]
+    quantities: list[Quantity] = list(specs)
     for start, end, reason in protected:
         quantities.append(Quantity(start, end, text[start:end], value=None, non_claim=reason,
                                    explanation=(f"{reason} pattern",)))
     # 二手车, 一切, 四川: words, not 2 手, 1 切, 4 川
-    blocked = [(s, e) for s, e, _ in protected] + [
+    blocked = [(s, e) for s, e, _ in protected] + [(q.start, q.end) for q in specs] + [
         m.span() for m in g.numeral_words.finditer(text, timeout=REGEX_TIMEOUT_S)]
     position = 0
     while match := g.numeral.search(text, position, timeout=REGEX_TIMEOUT_S):
