@@ -1193,29 +1193,36 @@ _APERTURE = regex.compile(
 _ISO_SPEED = regex.compile(
     r"(?<![A-Za-z])ISO\ ?(?P<low>[0-9]{2,5})(?:\ ?[-~～至到]\ ?(?P<high>[0-9]{2,6}))?(?![0-9])"
     r"(?!\ ?(?:认证|体系|标准|质量|国际|族|:|：))")
+# 一半 is half of a whole, 50 % (近一半, 一半以上); not 一半天 or a time (一点半).
+_HALF = regex.compile(r"(?<![0-9零〇一二两三四五六七八九十百千万亿点])一半(?![年天月日时个小])")
 _ISO_STANDARDS = frozenset({"9000", "9001", "9002", "14000", "14001", "20000", "22000", "27001", "45001", "13485"})
 
 
 def _spec_quantities(text: str) -> list[Quantity]:
-    """F-numbers and ISO speeds, as claims with their prefix and a bound before them (最高ISO 3200)."""
+    """F-numbers, ISO speeds and 一半 (50 %), as claims with their prefix and a bound before
+    or after them (最高ISO 3200, 近一半, 一半以上)."""
     g = grammar()
     found = []
-    for pattern, unit in ((_APERTURE, None), (_ISO_SPEED, "ISO")):
+    for pattern, unit in ((_APERTURE, None), (_ISO_SPEED, "ISO"), (_HALF, "%")):
         for match in pattern.finditer(text, timeout=REGEX_TIMEOUT_S):
             if unit == "ISO" and match.group("low") in _ISO_STANDARDS:
                 continue
-            low = float(match.group("low"))
-            high = float(match.group("high")) if match.group("high") else None
+            low = 50.0 if unit == "%" else float(match.group("low"))
+            high = float(match.group("high")) if unit != "%" and match.group("high") else None
             if high is not None and high < low:
                 low, high = high, low
             offset = max(0, match.start() - _BEFORE_WINDOW)
             before = g.qualifier_before_pattern.search(text[offset:match.start()], timeout=REGEX_TIMEOUT_S)
             qualifier = g.qualifiers_before[before.group("qual").replace(" ", "")] if before and before.group("qual") else "exact"
             span = (offset + before.start("qual"), offset + before.end("qual")) if qualifier != "exact" else None
+            after = g.qualifier_after_pattern.match(text, match.end(), timeout=REGEX_TIMEOUT_S)
+            if after and qualifier in ("exact", "approx") and not g.after_needs_before.get(after.group("qual")):
+                qualifier, span = g.qualifiers_after[after.group("qual")], after.span("qual")  # 一半以上
             found.append(Quantity(match.start(), match.end(), match.group(), value=_plain(low),
                                   value_max=_plain(high) if high is not None else None, unit=unit,
                                   qualifier=qualifier, qualifier_span=span,
-                                  unit_kind="physical", explanation=("camera spec with its prefix",)))
+                                  unit_kind="ratio" if unit == "%" else "physical",
+                                  explanation=("一半 → 50 %" if unit == "%" else "camera spec with its prefix",)))
     return found
 
 

@@ -190,12 +190,17 @@ def test_spaced_numbers_that_stay_apart(sentence, expected):
 @pytest.mark.parametrize("sentence", [
     "4K电视", "支持12K 屏", "24K金", "3M公司", "月薪40k",  # Latin magnitude, no unit: a name or no claim
     "三两句话", "卖了一两天",  # 两 before a word: a numeral, not the weight
-    "新大陆打击海盗", "一打开就", "半成品", "一半成本", "年过半百", "千八百里",  # 打, 半, 千 in words
+    "新大陆打击海盗", "一打开就", "半成品", "年过半百", "千八百里",  # 打, 半, 千 in words
     "将会一次比一次多",  # 比 N 多 on an article 一
 ])
 def test_new_families_make_no_claim_in_words(sentence):
     assert [(q.text, q.value, q.unit) for q in find_quantities(sentence)
             if q.is_claim and q.unit not in ("CNY", "天")] == []
+
+
+def test_half_of_a_whole_is_fifty_percent_not_a_numeral():
+    # 一半成本: half the cost, 50 % (GOLD.md: 近一半 is 50 % approx), never 1 or 1.5 of anything
+    assert [(q.text, q.value, q.unit) for q in find_quantities("一半成本") if q.is_claim] == [("一半", 50, "%")]
 
 
 def test_dozen_and_traditional_numerals_are_read():
