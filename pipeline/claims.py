@@ -12,7 +12,7 @@ sentence holds for the later numbers of the sentence).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -111,6 +111,7 @@ class _ClaimTables:
     not_subject_after: tuple[str, ...]
     data_report_re: regex.Pattern  # 的最新数据显示: the name provides the figures
     market_heads: tuple[str, ...]
+    unitless_measure_re: regex.Pattern  # 容积率仅: a ratio written without a unit
     announcing_verbs: tuple[str, ...]  # 友讯达公告，…公司中4个包: 公司 is the announcer
     time_word_endings: tuple[str, ...]  # 天价之后: a point in time, nothing counted
     antecedent_after: tuple[str, ...]  # 据, 从: a source there may still be an anaphor's antecedent
@@ -241,6 +242,8 @@ def _tables() -> _ClaimTables:
         antecedent_after=tuple(t["antecedent_after"]),
         not_subject_before=tuple(t["not_subject_before"]),
         market_heads=tuple(sorted(t["market_heads"], key=len, reverse=True)),
+        unitless_measure_re=regex.compile(
+            rf"(?:{_alt(t['unitless_measure_endings'])})\ ?(?:{_alt(t['unitless_measure_links'])})?\ ?$"),
         announcing_verbs=tuple(t["announcing_verbs"]),
         time_word_endings=tuple(t["time_word_endings"]),
         data_report_re=regex.compile(
@@ -335,6 +338,15 @@ def _before_colon(text: str, clause_start: int) -> int:
     colon = clause_start - 1
     earlier_break = _CLAUSE_BREAK_BACKWARDS.search(text, max(0, colon - 30), colon)
     return earlier_break.end() if earlier_break else max(0, colon - 30)
+
+
+def _unitless_measure(q: Quantity, text: str, tab: _ClaimTables) -> Quantity:
+    """A bare decimal right after a ratio that has no unit (容积率仅1.1, 市净率为1.2, 贝塔系数为
+    0.85) is a claim: the ratio says what it is; any other bare number stays none."""
+    if q.non_claim != "bare number" or "." not in q.text \
+            or not tab.unitless_measure_re.search(text, max(0, q.start - 12), q.start):
+        return q
+    return replace(q, non_claim=None, explanation=(*q.explanation, "a ratio without a unit"))
 
 
 def _kind_and_direction(draft: ClaimDraft, text: str, clause_start: int, previous_end: int, tab: _ClaimTables,
@@ -1519,7 +1531,8 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
         if paragraph_topic is None:  # named so far: a topic is never introduced after its numbers
             paragraph_topic = _topic(text, entities, paragraph_start, sentence[1], tab)
         previous_end = sentence[0]
-        sentence_quantities = [q for q in quantities if sentence[0] <= q.start and q.end <= sentence[1]]
+        sentence_quantities = [_unitless_measure(q, text, tab) for q in quantities
+                               if sentence[0] <= q.start and q.end <= sentence[1]]
         topic = _topic(text, entities, *sentence, tab)
         for q in sentence_quantities:
             if not q.is_claim or _inside_name(q, entities):

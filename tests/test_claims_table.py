@@ -146,6 +146,8 @@ CASES = [
     row("half-is-fifty-percent", "新地王体量比老地王少了近一半，一半以上的企业亏损。",
         c("一半", 50, "%", "approx"), c("一半", 50, "%", "at_least")),
     row("half-an-hour-or-a-time-is-no-half", "一点半开会，一半天就结束。"),
+    row("ratio-without-a-unit", "该地块容积率仅1.1，市净率为1.2，营收增长1.1。",
+        c("1.1", 1.1, None, metric="容积率"), c("1.2", 1.2, None, metric="市净率")),
     row("jingli", "贝因美2019年全年亏损1.03亿 2020年一季度净利增长45.24%。",
         c("1.03亿", 103000000, None, metric="亏损"), c("45.24%", 45.24, "%", kind="change", metric="净利")),
     row("same-period-last-month-is-qoq", "商品房成交套数为6228套，与上月同期相比减少283套。",
