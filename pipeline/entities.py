@@ -118,6 +118,7 @@ class _Tables:
     lead_in_verb_tags: frozenset[str]
     lead_in_time_tags: frozenset[str]
     clause_word_tags: frozenset[str]  # tags of words no name runs on into (增长 v, 同比 d)
+    listed_product_re: regex.Pattern  # 交银先锋、南方300等6只新基金
     listed_kind_re: regex.Pattern  # 米哈游、叠纸游戏等公司: names listed before their kind
     listed_org_kinds: tuple[str, ...]  # 公司, 企业, 车企
     verb_phrase_chars: frozenset[str]  # 不, 亦, 能: single characters of a verb phrase
@@ -235,6 +236,9 @@ def tables() -> _Tables:
         listed_kind_re=regex.compile(
             r"(?P<items>(?:[\p{Han}A-Za-z0-9]{2,8}(?:、|和|与|及))+[\p{Han}A-Za-z0-9]{2,8})等"
             rf"(?:[0-9一二两三四五六七八九十几多]+[家个])?(?:{_alt(t['listed_org_kinds'])})"),
+        listed_product_re=regex.compile(
+            r"(?P<items>(?:[\p{Han}A-Za-z0-9]{2,8}(?:、|和|与|及))+[\p{Han}A-Za-z0-9]{2,8})等"
+            rf"(?:[0-9一二两三四五六七八九十几多]+[只个])?(?:{_alt(t['listed_product_kinds'])})(?!公司|管理|经理|业|行业)"),
         not_given_name_tags=frozenset(t["not_given_name_tags"]),
         listed_org_kinds=tuple(t["listed_org_kinds"]),
         verb_phrase_chars=frozenset(t["verb_phrase_chars"]),
@@ -511,19 +515,24 @@ def _leads_in(run: str, lead_in: regex.Match, word_starts: set[int] | None, tab:
 
 def _listed_kind_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
     """Names listed before 等 and the kind they are (米哈游、叠纸游戏等公司, 蔚来和小鹏等3家车企):
-    each item is an organisation. The first item loses the lead-in words before it (包括…)."""
-    for match in tab.listed_kind_re.finditer(text, timeout=REGEX_TIMEOUT_S):
+    each item is an organisation, or a product before a kind of product (交银先锋、南方300等6只
+    新基金). The first item loses the lead-in words before it (包括…)."""
+    listed = [(m, "ORG") for m in tab.listed_kind_re.finditer(text, timeout=REGEX_TIMEOUT_S)]
+    listed += [(m, "PRODUCT") for m in tab.listed_product_re.finditer(text, timeout=REGEX_TIMEOUT_S)]
+    for match, kind in listed:
         position = match.start("items")
         for item in _LIST_SPLIT.split(match.group("items")):
             start, end = position, position + len(item)
             position = end + 1
+            if start == match.start("items") and "的" in text[start:end - 2]:
+                start = text.rindex("的", start, end - 2) + 1  # 本周发行的交银先锋: the clause before describes it
             while (lead_in := tab.org_lead_in_re.match(text, start, end)) and end - lead_in.end() >= 2 \
                     and not (lead_in.end() - start == 1 and is_dictionary_word(text[start:start + 2])):
                 start = lead_in.end()  # 包括米哈游, 以华夏, 通过工行 (not 中航地产, 家居业)
             name = text[start:end]
             if 2 <= len(name) <= 8 and not name.isdigit() and not _runs_into_clause(name, tab) \
                     and not _common_words_only(name) and not regex.search(r"[的了在是]", name):  # (委托理财, 场地租金)
-                yield Candidate(start, end, name, "ORG", "rule:listed_kind", 0.75)
+                yield Candidate(start, end, name, kind, "rule:listed_kind", 0.75)
 
 
 def _stake_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:

@@ -173,6 +173,14 @@ def test_names_listed_before_their_kind_are_organisations(text, names, not_names
     assert not (not_names & set(found))
 
 
+def test_names_listed_before_a_kind_of_fund_are_funds():
+    entities = _entities("加上本周发行的交银先锋、南方300等6只新基金，目前正在发行期的基金高达19只。")
+    assert entities["交银先锋"].type == "PRODUCT" and entities["南方300"].type == "PRODUCT"
+    entities = _entities("如华夏、嘉实、南方、博时、易方达等基金公司。公司主营业务主要为药品、医疗器械等产品。")
+    assert all(e.type == "ORG" for name, e in entities.items() if name in ("华夏", "嘉实", "博时", "易方达"))
+    assert "医疗器械" not in entities
+
+
 def test_known_name_with_its_unit_before_a_number():
     assert "小鹏汽车" in _entities("小鹏汽车10月交付量为20002辆。")
 
