@@ -1675,6 +1675,23 @@ def _years_of_span(text: str, periods: Sequence[PeriodMention], start: int, end:
             for year in range(first.year, last.year + 1)]
 
 
+_PLURAL_PRONOUN = regex.compile("他们|它们|两者|二者|两家|两只")
+
+
+def _coordinated_before(text: str, entities: Sequence[ResolvedEntity], clause_start: int, marker: int,
+                        tab: _ClaimTables) -> list[int]:
+    """The coordinated names right before 分别 (A和B分别), in order."""
+    named: list[int] = []
+    edge = marker
+    for position, index in reversed(_subjects_in(text, entities, clause_start, marker, tab)):
+        mention_end = next(e for s, e in entities[index].mentions if s == position)
+        if not _COORDINATION.fullmatch(text, mention_end, edge) or index in named:
+            break
+        named.insert(0, index)
+        edge = position
+    return named
+
+
 def _respectively(text: str, entities: Sequence[ResolvedEntity], sentence: tuple[int, int],
                   drafts: Sequence[ClaimDraft], tab: _ClaimTables, periods: Sequence[PeriodMention] = ()) -> None:
     """A和B分别新进了179万股和21万股: as many names before 分别 as numbers after it in the
@@ -1682,14 +1699,13 @@ def _respectively(text: str, entities: Sequence[ResolvedEntity], sentence: tuple
     for marker in _RESPECTIVELY.finditer(text, sentence[0], sentence[1], timeout=REGEX_TIMEOUT_S):
         clause_start = _clause_start(text, sentence[0], marker.start())
         clause_end = _clause_end(text, marker.end(), sentence[1])
-        named: list[int] = []  # the coordinated names right before 分别, nearest first
-        edge = marker.start()
-        for position, index in reversed(_subjects_in(text, entities, clause_start, marker.start(), tab)):
-            mention_end = next(e for s, e in entities[index].mentions if s == position)
-            if not _COORDINATION.fullmatch(text, mention_end, edge) or index in named:
-                break
-            named.insert(0, index)
-            edge = position
+        named = _coordinated_before(text, entities, clause_start, marker.start(), tab)
+        if len(named) < 2 and _PLURAL_PRONOUN.search(text, clause_start, marker.start()):
+            # A和B分别新进了…；而在第三季度，他们又分别增持了…: 他们 are the names listed before
+            paragraph_start = text.rfind("\n", 0, sentence[0]) + 1
+            earlier = [_coordinated_before(text, entities, _clause_start(text, paragraph_start, m.start()), m.start(), tab)
+                       for m in _RESPECTIVELY.finditer(text, paragraph_start, sentence[0], timeout=REGEX_TIMEOUT_S)]
+            named = next((names for names in reversed(earlier) if len(names) >= 2), named)
         numbers = [d for d in drafts if marker.end() <= d.quantity.start and d.quantity.end <= clause_end]
         listed = _listed_periods(text, periods, sentence[0], marker.start()) or _years_of_span(
             text, periods, _sentence_start(text, sentence[0]), marker.start(), len(numbers))  # (past a ；)
@@ -1703,3 +1719,17 @@ def _respectively(text: str, entities: Sequence[ResolvedEntity], sentence: tuple
             draft.subject = index
             draft.subject_text = entities[index].name
             draft.explanation.append(f"subject: {entities[index].name}, respectively")
+        # …分别增持了88.11万股和2.94万股，期末持股量达到267.35万股和23.99万股: the next clause
+        # listing as many numbers goes on pairing them with the same names
+        following = [d for d in drafts if clause_end <= d.quantity.start and d.quantity.end <= sentence[1]
+                     and not _RESPECTIVELY.search(text, clause_end, d.quantity.start)]
+        if following:
+            next_end = _clause_end(text, following[0].quantity.end, sentence[1])
+            listed_numbers = [d for d in following if d.quantity.end <= next_end]
+            if len(listed_numbers) == len(named) and all(
+                    _LIST_SEPARATOR.fullmatch(text, a.quantity.end, b.quantity.start)
+                    for a, b in zip(listed_numbers, listed_numbers[1:])):
+                for index, draft in zip(named, listed_numbers):
+                    draft.subject = index
+                    draft.subject_text = entities[index].name
+                    draft.explanation.append(f"subject: {entities[index].name}, respectively (listed on)")

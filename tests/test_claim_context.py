@@ -160,6 +160,11 @@ RESPECTIVELY = [
     # The owner before 旗下 is not one of the coordinated names.
     pytest.param("星河基金旗下的星河成长和星河量化基金分别新进了120万股和80万股。",
                  {"120万股": "星河成长", "80万股": "星河量化基金"}, id="owner-is-not-coordinated"),
+    # 他们 in a later sentence are the names paired before; a clause listing as many numbers goes on
+    pytest.param("华夏基金与南方基金分别新进了120万股和80万股；而在第三季度，他们又分别增持了8.1万股和2.9万股，"
+                 "期末持股量达到128.1万股和82.9万股。",
+                 {"8.1万股": "华夏基金", "2.9万股": "南方基金", "128.1万股": "华夏基金", "82.9万股": "南方基金"},
+                 id="they-respectively-and-listed-on"),
 ]
 
 
