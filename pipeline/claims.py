@@ -925,6 +925,8 @@ def _generic_subject(text: str, clause_start: int, metric_start: int, tab: _Clai
     if phrase is None:
         return None
     words = regex.sub(r"^.*[0-9一二两三四五六七八九十]+\ ?(?:[万亿]\ ?[只家个名位款]?|[只家个名位款])", "", phrase.group())  # 另1只货币型基金, 助力10万农产品商家, 3万家商家
+    for lead in tab.group_lead_ins:  # 而2008年上半年基金行业: the lead-in before the period too
+        words = words.removeprefix(lead)
     words = regex.sub(r"^(?:[0-9]+\ ?(?:年|月|日)\ ?)+", "", words)  # 2022年中国扫地机器人市场
     opening_period = next((p for p in find_periods(words, None) if p.start == 0), None)
     if opening_period is not None and len(words) - opening_period.end >= 2:

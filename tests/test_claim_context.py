@@ -46,6 +46,8 @@ GROUPS = [
     pytest.param("被扶持的中小商家较未被扶持的GMV增速高出35%。", "35%", "被扶持的中小商家", id="passive-group"),
     pytest.param("星河基金今年发行了三只新品。\n另1只货币型基金的规模也超过了30亿元。", "30亿元", "货币型基金",
                  id="count-before-group-is-dropped"),
+    pytest.param("而2008年上半年基金行业现金薪酬总额较上年增长了57.1%。", "57.1%", "基金行业",
+                 id="lead-in-and-period-before-a-group"),
     pytest.param("青禾地产交易网的最新数据显示，本月上半月商品房成交7026套。", "7026套", "商品房",
                  id="market-the-metric-opens-with-not-the-data-source"),
     pytest.param("星海地产股份有限公司公布年报。据星辰研究院发布的调查报告指出，二手房成交均价为14350元。", "14350元", "二手房",
