@@ -91,6 +91,7 @@ class _Tables:
     quoted_type_after: dict[str, tuple[str, ...]]
     business_units: tuple[str, ...]
     same_entity_suffixes: tuple[str, ...]
+    short_core_forms: tuple[str, ...]  # 耐克 of 耐克集团
     country_prefixes: tuple[str, ...]  # 美国 of 美国耐克集团
     subsidiary_suffixes: frozenset[str]
     governing_bodies: tuple[str, ...]
@@ -190,6 +191,7 @@ def tables() -> _Tables:
         ),
         business_units=tuple(units),
         same_entity_suffixes=tuple(t["same_entity_suffixes"]),
+        short_core_forms=tuple(t["short_core_forms"]),
         country_prefixes=tuple(t["country_prefixes"]),
         subsidiary_suffixes=frozenset(t["subsidiary_suffixes"]),
         governing_bodies=tuple(t["governing_bodies"]),
@@ -1322,6 +1324,12 @@ def _add_short_forms(text: str, entities: dict[str, ResolvedEntity], tab: _Table
         candidates = [shorter] if shorter != name else []
         if entity.type == "ORG" and name not in tab.known_orgs:
             candidates += [name[:n] for n in range(len(name) - 1, len(name) // 2, -1) if n >= 3]
+            # 耐克 for 耐克集团: a two-character core before a group's form (not 公司, which
+            # follows descriptions too: 越南公司), when it is no word and no place
+            core = next((name[:-len(s)] for s in tab.short_core_forms if name.endswith(s)), "")
+            if len(core) == 2 and core not in word_tags() and core not in tab.place_names \
+                    and not regex.search(r"[^\p{Han}]", core):
+                candidates.append(core)
         for prefix in candidates:
             key = _canonical_key(prefix)
             if len(key) < 2 or key in taken or prefix in tab.non_name_words:

@@ -238,6 +238,12 @@ def test_a_foreign_company_is_its_own_name_without_its_country():
     assert "外卖公司" not in _entities("印度外卖公司宣布裁员。外卖市场增长。")
 
 
+def test_a_groups_two_character_core_is_its_short_name():
+    entities = _entities("据外媒报道，耐克集团宣布裁员。耐克第四财季亏损7.9亿美元，耐克股价下跌。")
+    assert "耐克" in entities["耐克集团"].aliases and len(entities["耐克集团"].mentions) == 3
+    assert "越南" not in _entities("越南公司宣布裁员。越南市场增长。").get("越南公司", entities["耐克集团"]).aliases
+
+
 def test_an_organisation_named_without_its_place_is_the_same_one():
     entities = _entities("西部证券携手梅隆银行。西部证券正与纽约梅隆银行进行合作，纽约梅隆银行派出了代表。")
     assert "梅隆银行" in entities["纽约梅隆银行"].aliases and "梅隆银行" not in entities
