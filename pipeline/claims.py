@@ -1584,15 +1584,17 @@ def _drafts_since(drafts: Sequence[ClaimDraft], start: int) -> Sequence[ClaimDra
 
 def _compared(sentence_drafts: Sequence[ClaimDraft], q: Quantity, clause_start: int,
               any_unit: bool = False) -> ClaimDraft | None:
-    """The earlier number of the sentence a comparison clause (较…, 比去年…) speaks of: the last
-    one in the same unit (3.0英寸…，较前作的2.7英寸), else, for a relative change (%, pp, x),
-    or for the level a move ended at (``any_unit``: 上涨1.2%，报3350.8点), the last one (零售额
-    410亿元，比去年增长了19%)."""
+    """The earlier number of the sentence a comparison clause (较…, 比去年…) speaks of: for a
+    relative change (%, pp, x) the last one (零售额410亿元，比去年增长了19%; 收入15.02亿，同比增长
+    106.98%，归母净利润4.00亿，同比增长366.04%), else the last one in the same unit (3.0英寸…，
+    较前作的2.7英寸), else, for the level a move ended at (``any_unit``: 上涨1.2%，报3350.8点), the last one."""
     earlier = [d for d in sentence_drafts if d.quantity.end <= clause_start]
+    if earlier and q.unit in ("%", "pp", "x"):
+        return earlier[-1]  # 归母净利润4.00亿，同比增长366.04%: the level just before, not an older %
     same_unit = [d for d in earlier if d.quantity.unit == q.unit]
     if same_unit:
         return same_unit[-1]
-    return earlier[-1] if earlier and (any_unit or q.unit in ("%", "pp", "x")) else None
+    return earlier[-1] if earlier and any_unit else None
 
 
 def _carried_subject(drafts: Sequence[ClaimDraft], sentence: tuple[int, int], text: str,
