@@ -1544,12 +1544,18 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
             clause_end = _clause_end(text, q.end, sentence[1])
             draft = ClaimDraft(quantity=q, evidence=sentence, explanation=list(q.explanation))
             sentence_drafts = _drafts_since(drafts, sentence[0])
+            compared = _compared(sentence_drafts, q, clause_start,
+                                 any_unit=text.startswith(tab.quote_openers, clause_start + (text[clause_start] == " ")))
             _metric(draft, text, clause_start, clause_end, sentence[0], entities, tab,
-                    drafts[-1] if drafts and drafts[-1].quantity.end > clause_start else None,
-                    _compared(sentence_drafts, q, clause_start,
-                              any_unit=text.startswith(tab.quote_openers, clause_start + (text[clause_start] == " "))))
+                    drafts[-1] if drafts and drafts[-1].quantity.end > clause_start else None, compared)
             _kind_and_direction(draft, text, clause_start, previous_end, tab,
                                 drafts[-1] if drafts and drafts[-1].quantity.end > clause_start else None)
+            if draft.metric in tab.change_metric_direction and compared is not None and compared.metric \
+                    and compared.metric not in tab.change_metric_direction and q.unit in ("%", "pp", "x") \
+                    and not compared.metric.endswith(tab.quote_openers):  # (现报10.23元，涨幅7.01%: a quote)
+                # 减少283套，跌幅为4.35%: the rate of fall of what fell, 成交套数
+                draft.explanation.append(f"metric: what {draft.metric} is of, {compared.metric}")
+                draft.metric = compared.metric
             _subject(draft, text, entities, clause_start, sentence,
                      _carried_subject(drafts, sentence, text, paragraph_topic, previous_topic), tab,
                      group_before=_previous_clause_group(drafts, sentence, text, clause_start),
