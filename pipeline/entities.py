@@ -108,6 +108,8 @@ class _Tables:
     fund_product_words: tuple[str, ...]
     mover_re: regex.Pattern  # 基金安顺下跌3.25%: a security listed with its move
     mover_not_names: tuple[str, ...]
+    property_endings: tuple[str, ...]  # 地块, 大厦: a parcel or a building
+    property_re: regex.Pattern  # 购入浦江双辉大厦
     mover_name_stop_chars: frozenset[str]
     mover_name_bad_openers: tuple[str, ...]
     fund_market_words: tuple[str, ...]
@@ -211,6 +213,9 @@ def tables() -> _Tables:
             rf"(?P<name>[\p{{Han}}A-Za-z0-9]{{2,9}}?)(?:{_alt(t['mover_sessions'])})?(?:{_alt(t['mover_verbs'])})"
             rf"(?:了)?[0-9]+(?:\.[0-9]+)?[%％]", flags=regex.MULTILINE),
         mover_not_names=tuple(t["mover_not_names"]),
+        property_endings=tuple(t["property_endings"]),
+        property_re=regex.compile(
+            rf"(?:{_alt(t['property_deal_verbs'])})(?:了)?(?P<name>[\p{{Han}}A-Za-z0-9-]{{2,14}}?(?:{_alt(t['property_endings'])}))"),
         mover_name_stop_chars=frozenset(t["mover_name_stop_chars"]),
         mover_name_bad_openers=tuple(t["mover_name_bad_openers"]),
         fund_market_words=tuple(t["fund_market_words"]),
@@ -353,6 +358,9 @@ def _quoted_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
         if tab.event_re.match(name):
             yield Candidate(start, end, name, "EVENT", "rule:quoted_event", 0.9)
             continue
+        if len(name) <= 16 and name.endswith(tab.property_endings) and _property_name(name, tab):
+            yield Candidate(start, end, name, "LOCATION", "rule:quoted_property", 0.85)  # “亦庄新城III-1街区F地块”
+            continue
         if len(name) > 12 or "：" in name:
             continue
         before = text[max(0, match.start() - 6):match.start()]
@@ -369,6 +377,22 @@ def _quoted_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
             label = "ORG"
         if label:
             yield Candidate(start, end, name, label, f"rule:quoted_{label.lower()}", 0.9)
+
+
+def _property_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
+    """A building or a parcel a deal is about, named after the verb of the deal (以37.7亿元购入
+    浦江双辉大厦, 摘得亦庄新城东区地块): LOCATION (GOLD.md). Descriptions (该地块, 一居住地块) are no names."""
+    for match in tab.property_re.finditer(text, timeout=REGEX_TIMEOUT_S):
+        if _property_name(match.group("name"), tab):
+            yield Candidate(match.start("name"), match.end("name"), match.group("name"), "LOCATION", "rule:property", 0.75)
+
+
+def _property_name(name: str, tab: _Tables) -> bool:
+    """Whether a building's or parcel's name has a name before its ending: not a description
+    (一居住地块, 城市后花园), a count (8幅地块) or a clause (手中夺得…地块)."""
+    core = name[:-len(next(e for e in tab.property_endings if name.endswith(e)))]
+    return len(core) >= 2 and not _common_words_only(core) and not regex.search(r"[的了该这一其此中得后]", core) \
+        and not regex.match(r"[0-9一二两三四五六七八九十几多]+[幅块宗个处栋座]", core)
 
 
 def _work_candidates(text: str) -> Iterable[Candidate]:
@@ -1141,6 +1165,7 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     candidates += _kind_model_candidates(text, tab)
     candidates += _programme_event_candidates(text, tab)
     candidates += _mover_candidates(text, tab)
+    candidates += _property_candidates(text, tab)
     organisations = {c.name for c in candidates if c.type == "ORG"}
     candidates += _brand_model_candidates(text, organisations | _brand_cores(organisations, tab) | tab.known_orgs)
     candidates += _fund_family_candidates(text, organisations)

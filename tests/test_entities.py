@@ -238,6 +238,20 @@ def test_a_foreign_company_is_its_own_name_without_its_country():
     assert "外卖公司" not in _entities("印度外卖公司宣布裁员。外卖市场增长。")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("昨天拍下的“亦庄新城III-1街区F地块”总建筑面积26.8万平方米。", "亦庄新城III-1街区F地块"),
+    ("农业银行本月13日以37.7亿元购入浦江双辉大厦，该大厦共37层。", "浦江双辉大厦"),
+])
+def test_buildings_and_parcels_of_a_deal_are_locations(text, name):
+    assert _entities(text)[name].type == "LOCATION"
+
+
+@pytest.mark.parametrize("text", ["远洋地产以48.3亿元摘得亦庄新城东区一居住地块。", "公司拟出售8幅地块。",
+                                  "从开发商手中夺得广渠路15号地块。", "这里是城市的“城市后花园”。"])
+def test_descriptions_of_property_are_no_names(text):
+    assert not [name for name, e in _entities(text).items() if e.type == "LOCATION"]
+
+
 def test_a_groups_two_character_core_is_its_short_name():
     entities = _entities("据外媒报道，耐克集团宣布裁员。耐克第四财季亏损7.9亿美元，耐克股价下跌。")
     assert "耐克" in entities["耐克集团"].aliases and len(entities["耐克集团"].mentions) == 3
