@@ -1195,7 +1195,11 @@ _ISO_SPEED = regex.compile(
     r"(?!\ ?(?:认证|体系|标准|质量|国际|族|:|：))")
 # 一半 is half of a whole, 50 % (近一半, 一半以上); not 一半天 or a time (一点半).
 _HALF = regex.compile(r"(?<![0-9零〇一二两三四五六七八九十百千万亿点])一半(?![年天月日时个小])")
-_ISO_STANDARDS = frozenset({"9000", "9001", "9002", "14000", "14001", "20000", "22000", "27001", "45001", "13485"})
+
+
+@lru_cache(maxsize=1)
+def _iso_standards() -> frozenset[str]:
+    return frozenset(str(n) for n in load_table("quantities")["iso_standards"])
 
 
 def _spec_quantities(text: str) -> list[Quantity]:
@@ -1205,7 +1209,7 @@ def _spec_quantities(text: str) -> list[Quantity]:
     found = []
     for pattern, unit in ((_APERTURE, None), (_ISO_SPEED, "ISO"), (_HALF, "%")):
         for match in pattern.finditer(text, timeout=REGEX_TIMEOUT_S):
-            if unit == "ISO" and match.group("low") in _ISO_STANDARDS:
+            if unit == "ISO" and match.group("low") in _iso_standards():
                 continue
             low = 50.0 if unit == "%" else float(match.group("low"))
             high = float(match.group("high")) if unit != "%" and match.group("high") else None

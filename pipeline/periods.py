@@ -5,9 +5,12 @@ written) and start and end dates: 2022 年第一季度, Q3, 二季度, 上半年
 全年, 今年, 去年, 今年 6 月, 截至 9 月 30 日 (open start), 过去一年, 未来三年. Relative
 expressions (今年, 去年, 过去一年) need ``published``; without it, years count from the year
 the text itself makes plain (``document_year``: 2009年以来, 今年（2009年）, 刚刚过去的2008年),
-and otherwise their dates are null and the label is kept. 本周, 上周, 首日, 发行一周内 and
-截至昨天 are kept by label, dated only where the publication date allows. The word tables
-are in ``data/periods.yaml``.
+and otherwise their dates are null and the label is kept; ``document_date`` finds the day of
+writing of an undated text in its dateline (格隆汇7月24日丨). 本周, 上周, 首日, 发行一周内,
+截至昨天 and trading sessions (午盘) are kept by label, dated only where the publication date
+allows; parts of months (9月上半月, 中旬), months counted from today (本月, 上月), spans ended on
+an until-date (截至2019年6月30日止六个月) and a company's interim (2019年中期, label only) are
+read too. The word tables are in ``data/periods.yaml``.
 """
 
 from __future__ import annotations
@@ -364,13 +367,6 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     return _report_periods(text, periods, tab)
 
 
-def _dictionary_word(word: str) -> bool:
-    """Whether ``word`` is in jieba's dictionary."""
-    from pipeline.entities import word_tags  # (entities reads numbers, which reads periods)
-
-    return word in word_tags()
-
-
 def _place_word(word: str) -> bool:
     """Whether ``word`` is a place or direction word of jieba's dictionary (台上, 网上, 以下)."""
     from pipeline.entities import word_tags  # (entities reads numbers, which reads periods)
@@ -465,8 +461,10 @@ def _label_only_periods(text: str, published: date | None, tab: _PeriodTables) -
                 first = last = monday + timedelta(days=tab.weekdays[match.group("weekday")])
         # counted back or forward from the day of writing: no year the text names moves it
         found.append(PeriodMention(match.start(), match.end(), match.group(), first, last, of_present=True))
+    from pipeline.segment import is_dictionary_word  # (loads the segmenter: only when a text is read)
+
     for match in tab.session.finditer(text, timeout=REGEX_TIMEOUT_S):
-        if _dictionary_word(text[match.start() - 1:match.start() + 1]) if match.start() > 0 else False:
+        if match.start() > 0 and is_dictionary_word(text[match.start() - 1:match.start() + 1]):
             continue  # 楼盘后, 大盘中: the session word's first character ends another word
         found.append(PeriodMention(match.start(), match.end(), match.group(), published, published, of_present=True))
     for match in tab.fiscal.finditer(text, timeout=REGEX_TIMEOUT_S):
