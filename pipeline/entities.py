@@ -1171,7 +1171,7 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     candidates += _fund_family_candidates(text, organisations)
     ner = list(_ner_candidates(ner_spans, tab))
     # names the NER alone proposes can still split a title chain (星河电商商家运营负责人)
-    known = {c.name: c.type for c in ner if c.score > 0} | {c.name: c.type for c in candidates}
+    known = {c.name: c.type for c in ner if c.score >= NER_ONLY_THRESHOLD} | {c.name: c.type for c in candidates}
     org_positions = sorted((c.start, c.name) for c in [*candidates, *ner] if c.type == "ORG" and c.score > 0)
     people = [*_title_name_candidates(text, tab, known, org_positions, token_bounds), *_speech_candidates(text, tab),
               *_byline_candidates(text, tab), *_appointed_candidates(text, tab)]
