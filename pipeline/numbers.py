@@ -1267,12 +1267,21 @@ def _scan(text: str) -> list[Quantity]:
             core.multiplier = max(core.multiplier, second.multiplier)
             core.end = second.end
             core.notes.append("range")
+        elif core.unit and (vague := _VAGUE_UPPER_END.match(text, core.end)) \
+                and (written := text[core.numeral_end:core.end].strip()) and text.startswith(written, vague.end()):
+            core.end = vague.end() + len(written)  # 一倍至数倍: from one fold up, no upper end
+            core.qualifier, core.qualifier_span = "at_least", (vague.start(), vague.end())
+            core.notes.append("range to a vague upper end → at_least")
         _attach_context(core, text, g)
         quantity = _quantity(core, text)
         quantities.append(quantity)
         position = quantity.end
     quantities.sort(key=lambda q: q.start)
     return quantities
+
+
+# 一倍至数倍, 十家到几十家: a range whose upper end is vague is a lower bound.
+_VAGUE_UPPER_END = regex.compile(r"\ ?(?:至|到)\ ?(?:数|几|若干)")
 
 
 def _read_longest_core(match: regex.Match, text: str, g: _Grammar) -> _Core | None:
