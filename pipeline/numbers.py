@@ -1256,6 +1256,11 @@ def _scan(text: str) -> list[Quantity]:
         if core is None:
             continue
         _attach_unit(core, text, g)
+        if core.unit is None and text[core.end:core.end + 1] in ("日", "月") and _STREAK_BEFORE.search(text, max(0, core.start - 4), core.start):
+            # 连续五日大跌, 连降两月: a streak of days or months, no date
+            core.unit, core.unit_kind = text[core.end], "duration"
+            core.end += 1
+            core.notes.append(f"streak of {core.unit}")
         second = _try_range(core, text, g)
         if second is not None:
             unit, unit_kind, factor = (second.unit, second.unit_kind, second.factor) if second.unit else (core.unit, core.unit_kind, core.factor)
@@ -1280,6 +1285,8 @@ def _scan(text: str) -> list[Quantity]:
     return quantities
 
 
+# 连续五日, 连降两月, 连涨3日: the number before 日/月 counts days or months of a streak.
+_STREAK_BEFORE = regex.compile(r"(?:连续|连[降涨跌升增减]|连)\ ?$")
 # 一倍至数倍, 十家到几十家: a range whose upper end is vague is a lower bound.
 _VAGUE_UPPER_END = regex.compile(r"\ ?(?:至|到)\ ?(?:数|几|若干)")
 

@@ -143,6 +143,8 @@ CASES = [
     row("aperture-prefix-both-ends", "光圈大小为F2.6-F7.8。", c("F2.6-F7.8", 2.6, None, value_max=7.8)),
     row("iso-speed-bounded", "感光度最高可达ISO 3200，通过ISO 9001认证。", c("ISO 3200", 3200, "ISO", "at_most", metric="感光度")),
     row("formula-one-is-no-aperture", "F1赛车的型号F2000亮相。"),
+    row("streak-of-days-is-no-date", "美年健康连续五日大跌，北京楼市成交连降两月。",
+        c("五日", 5, "日"), c("两月", 2, "月")),
     row("range-to-a-vague-upper-end", "涨幅超过市场指数一倍至数倍。", c("一倍至数倍", 1, "x", "at_least")),
     row("half-is-fifty-percent", "新地王体量比老地王少了近一半，一半以上的企业亏损。",
         c("一半", 50, "%", "approx"), c("一半", 50, "%", "at_least")),
