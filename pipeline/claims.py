@@ -808,7 +808,7 @@ _FALLBACK_WINDOW = 6  # Han characters; a word the window cuts in two is mended 
 _FALLBACK_METRIC = regex.compile(rf"(?:[A-Za-z]{{2,}}|(?:(?!的)\p{{Han}}){{2,{_FALLBACK_WINDOW}}})$")
 
 # The base of a share named with 比重/比例 (占社会消费品零售总额的比重为, 占营收比例提升至).
-_SHARE_BASE = regex.compile(r"占(?P<base>(?:(?![的了在是和与其])[\p{Han}A-Za-z]){2,12}?)的?(?:比重|比例)")
+_SHARE_BASE = regex.compile(r"占(?!比)(?:到|据|了)?(?P<base>(?:(?![的了在是和与其])[\p{Han}A-Za-z]){2,12}?)(?:的?(?:比重|比例)|的\ ?$)")
 
 # A share named in its clause: 其中研发人员占比超过 → 研发人员.
 _SHARE_OF = regex.compile(r"(?:其中)?(?P<m>(?:(?!其中|[的了在是和与将把])[\p{Han}A-Za-z]){2,10}?)占比")
