@@ -135,6 +135,7 @@ class _Tables:
     not_outlet_endings: tuple[str, ...]  # 来源：公司公告 names no outlet
     own_company_words: frozenset[str]  # 聘任李明为公司总经理: the announcing company
     industry_name_re: regex.Pattern  # an industry word a company's name ends with (微电子, 科技)
+    industry_name_endings: tuple[str, ...]
     industry_name_acts: tuple[str, ...]  # what an organisation does after its name (宣布, 成立于)
     institution_endings: tuple[str, ...]  # what an institution's name may end with (组织, 中心, 会)
     former_marks: frozenset[str]  # 前/原 before an organisation and a title: the title is a past one
@@ -260,6 +261,7 @@ def tables() -> _Tables:
         own_company_words=frozenset(t["own_company_words"]),
         appointed_re=regex.compile(rf"(?:{_alt(t['appointing_verbs'])})(?P<name>\p{{Han}}{{2,4}}?)为(?!止|主|了)"),
         industry_name_re=regex.compile(_alt(t["industry_name_endings"])),
+        industry_name_endings=tuple(t["industry_name_endings"]),
         industry_name_acts=tuple(t["industry_name_acts"]),
     )
 
@@ -588,7 +590,8 @@ def _industry_name_candidates(text: str, tab: _Tables, token_bounds) -> Iterable
     (金融科技, 人工智能 are no names) and starts where a clause, a kind word or a lead-in word ends
     (the longest such core, lead-in words inside it cut off)."""
     for match in tab.industry_name_re.finditer(text, timeout=REGEX_TIMEOUT_S):
-        acts = text.startswith(tab.industry_name_acts, match.end())
+        # (a day may stand between the name and its act: 云帆汽车11月1日公布)
+        acts = text.startswith(tab.industry_name_acts, _DAY_AFTER_NAME.match(text, match.end()).end())
         word_ends = match.end() == len(text) or text[match.end()] in _AFTER_INDUSTRY_NAME
         if not acts and not word_ends:
             continue
@@ -615,6 +618,7 @@ def _industry_name_candidates(text: str, tab: _Tables, token_bounds) -> Iterable
             break
 
 
+_DAY_AFTER_NAME = regex.compile(r"\ ?(?:[0-9]{1,2}月[0-9]{1,2}日(?:晚间|早间|午间|晚)?)?")
 # What may end the name when no act follows it (芯片企业芯擎微电子，…; …芯擎微电子的产品).
 _AFTER_INDUSTRY_NAME = frozenset("，。；：、,;:）)”的和与及在将已等也")
 
@@ -1351,7 +1355,8 @@ def _add_short_forms(text: str, entities: dict[str, ResolvedEntity], tab: _Table
             candidates += [name[:n] for n in range(len(name) - 1, len(name) // 2, -1) if n >= 3]
             # 耐克 for 耐克集团: a two-character core before a group's form (not 公司, which
             # follows descriptions too: 越南公司), when it is no word and no place
-            core = next((name[:-len(s)] for s in tab.short_core_forms if name.endswith(s)), "")
+            forms = tab.short_core_forms + (tab.industry_name_endings if "rule:industry_name" in entity.sources else ())
+            core = next((name[:-len(s)] for s in forms if name.endswith(s)), "")  # (云帆 of 云帆汽车, a coined name)
             if len(core) == 2 and core not in word_tags() and core not in tab.place_names \
                     and not regex.search(r"[^\p{Han}]", core):
                 candidates.append(core)

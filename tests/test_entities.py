@@ -252,6 +252,11 @@ def test_descriptions_of_property_are_no_names(text):
     assert not [name for name, e in _entities(text).items() if e.type == "LOCATION"]
 
 
+def test_a_coined_company_name_acting_after_a_date():
+    entities = _entities("云帆汽车11月1日公布，10月共交付新车3.2万辆。截至10月底，云帆已布局超1200座超充站。")
+    assert entities["云帆汽车"].type == "ORG" and "云帆" in entities["云帆汽车"].aliases
+
+
 def test_a_groups_two_character_core_is_its_short_name():
     entities = _entities("据外媒报道，耐克集团宣布裁员。耐克第四财季亏损7.9亿美元，耐克股价下跌。")
     assert "耐克" in entities["耐克集团"].aliases and len(entities["耐克集团"].mentions) == 3
