@@ -111,6 +111,7 @@ class _ClaimTables:
     not_subject_after: tuple[str, ...]
     data_report_re: regex.Pattern  # 的最新数据显示: the name provides the figures
     market_heads: tuple[str, ...]
+    price_paid_re: regex.Pattern  # 以28.6亿元竞得: the deal the amount was paid in
     unitless_measure_re: regex.Pattern  # 容积率仅: a ratio written without a unit
     announcing_verbs: tuple[str, ...]  # 友讯达公告，…公司中4个包: 公司 is the announcer
     time_word_endings: tuple[str, ...]  # 天价之后: a point in time, nothing counted
@@ -242,6 +243,7 @@ def _tables() -> _ClaimTables:
         antecedent_after=tuple(t["antecedent_after"]),
         not_subject_before=tuple(t["not_subject_before"]),
         market_heads=tuple(sorted(t["market_heads"], key=len, reverse=True)),
+        price_paid_re=regex.compile(rf"\ ?(?:{_alt(t['price_paid_verbs'])})"),
         unitless_measure_re=regex.compile(
             rf"(?:{_alt(t['unitless_measure_endings'])})\ ?(?:{_alt(t['unitless_measure_links'])})?\ ?$"),
         announcing_verbs=tuple(t["announcing_verbs"]),
@@ -498,6 +500,11 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.explanation.append(f"metric linked to the number: {draft.metric}")
         return
     after = text[_after_number(q):clause_end]
+    paid = tab.price_paid_re.match(after) if q.unit_kind == "currency" and text.endswith("以", 0, q.start) else None
+    if paid:  # 星海置业以28.6亿元竞得12号地块: what the amount measures is the deal
+        draft.metric = paid.group()
+        draft.explanation.append(f"metric: the deal the amount was paid in, {draft.metric}")
+        return
     following = tab.metric_after_re.match(after, timeout=REGEX_TIMEOUT_S)
     if following:
         draft.metric = following.group("m")
@@ -1564,6 +1571,11 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
             if draft.change_from is not None and (draft.change_from.subject, draft.change_from.subject_text) != (None, None):
                 draft.subject, draft.subject_text = draft.change_from.subject, draft.change_from.subject_text
                 draft.explanation.append("subject: the same as the start of the change")
+            if (draft.subject, draft.subject_text) == (None, None) and compared is not None and compared.subject is None \
+                    and compared.subject_text and draft.kind == "change" and draft.metric == compared.metric:
+                # 商品住宅成交2156套，环比上升8.3%: the change of that market's number
+                draft.subject_text = compared.subject_text
+                draft.explanation.append(f"subject: the group of {compared.quantity.text}, {compared.subject_text}")
             if draft.metric_counted and draft.subject is None and draft.subject_text == draft.metric:
                 draft.metric = None  # 12只偏股型基金: the funds are what the count is of, not a measure
                 draft.explanation.append("metric: none, the things counted are the subject")

@@ -492,7 +492,25 @@ def _day_ranges(text: str, periods: list[PeriodMention]) -> list[PeriodMention]:
             result[-1] = PeriodMention(first.start, period.end, text[first.start:period.end], first.start_date, end)
             continue
         result.append(period)
-    return result
+    return [_to_bare_day(text, p) for p in result]
+
+
+# 11月18日至24日: the second day written without its month
+_TO_BARE_DAY = regex.compile(r"\s?(?:至|到|-|－|—|～|~)\s?(?P<day>[12][0-9]|3[01]|0?[1-9])\s?[日号]")
+
+
+def _to_bare_day(text: str, period: PeriodMention) -> PeriodMention:
+    """A single day followed by 至 and a later day of the same month is the days between."""
+    if not (period.start_date and period.start_date == period.end_date):
+        return period
+    match = _TO_BARE_DAY.match(text, period.end)
+    if match is None or not period.label.endswith(("日", "号")):
+        return period
+    day = int(match.group("day"))
+    if day <= period.start_date.day or day > calendar.monthrange(period.start_date.year, period.start_date.month)[1]:
+        return period
+    return PeriodMention(period.start, match.end(), text[period.start:match.end()], period.start_date,
+                         period.start_date.replace(day=day))
 
 
 _SPAN_ENDED = regex.compile(

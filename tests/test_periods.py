@@ -185,6 +185,7 @@ def test_fiscal_periods_keep_their_label_without_calendar_dates():
     ("今年双11期间（10月31日至11月11日），成交额增长。", "10月31日至11月11日", "2023-10-31", "2023-11-11"),
     ("活动于12月25日-1月5日举行。", "12月25日-1月5日", "2023-12-25", "2024-01-05"),  # into the next year
     ("在2020年7月24日至2020年10月23日期间减持。", "2020年7月24日至2020年10月23日", "2020-07-24", "2020-10-23"),
+    ("上周（11月18日至24日）全市成交2156套。", "11月18日至24日", "2023-11-18", "2023-11-24"),  # the second day's month left out
 ])
 def test_two_days_joined_by_zhi_are_one_period(text, label, start, end):
     (*_, period) = find_periods(text, PUBLISHED)
