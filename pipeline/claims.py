@@ -11,7 +11,7 @@ sentence holds for the later numbers of the sentence).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -491,7 +491,8 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.metric = dealing
         draft.explanation.append(f"metric: the dealing in the shares counted, {dealing}")
         return
-    before = list(tab.metric_re.finditer(text, _before_colon(text, clause_start), q.start, timeout=REGEX_TIMEOUT_S))
+    before = _outside_names(tab.metric_re.finditer(text, _before_colon(text, clause_start), q.start, timeout=REGEX_TIMEOUT_S),
+                            entities)
     spec = q.unit_kind in tab.spec_unit_kinds
     if spec and before and tab.linking_only_re.fullmatch(text, before[-1].end(), q.start, timeout=REGEX_TIMEOUT_S):
         # 总像素为663万的CMOS传感器: the spec linked to the number, not the part after it
@@ -606,7 +607,7 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.change_from = previous
         draft.explanation.append(f"metric: the end of a change from {previous.quantity.text}, {draft.metric}")
         return
-    in_sentence = list(tab.metric_re.finditer(text, sentence_start, clause_start, timeout=REGEX_TIMEOUT_S))
+    in_sentence = _outside_names(tab.metric_re.finditer(text, sentence_start, clause_start, timeout=REGEX_TIMEOUT_S), entities)
     if in_sentence and not (phrase and (phrase.endswith(tab.measure_endings) or tab.group_end_re.search(phrase))):
         # (团队规模约300人，服务商家超过800家: the clause names the group it counts)
         draft.metric = in_sentence[-1].group()
@@ -617,6 +618,12 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.explanation.append(f"metric from the words before the number: {draft.metric}")
     elif why_not:
         draft.explanation.append(why_not)
+
+
+def _outside_names(matches: Iterable[regex.Match], entities: Sequence[ResolvedEntity]) -> list[regex.Match]:
+    """The metric words that are no part of a name (股份 of 星海股份, 科技 of 云帆科技)."""
+    spans = [span for entity in entities for span in entity.mentions]
+    return [m for m in matches if not any(s <= m.start() and m.end() <= e for s, e in spans)]
 
 
 def _words_before(text: str, q: Quantity, clause_start: int, entities: Sequence[ResolvedEntity],
