@@ -61,6 +61,7 @@ def _year_value(text: str) -> int:
 @dataclass(frozen=True)
 class _PeriodTables:
     relative_years: dict[str, int]
+    this_year_words: tuple[str, ...]  # 今年: the year of writing, that bare months after it belong to
     relative_months: dict[str, int]  # 上月 → -1
     month_parts: dict[str, tuple[int, int]]  # 上旬 → (1, 10); 31 is the month's last day
     spans: dict[str, tuple[int, int]]  # word → (first month, last month)
@@ -130,6 +131,7 @@ def _tables() -> _PeriodTables:
     cues = tuple((regex.compile(c["pattern"]), int(c["offset"]), bool(c["latest_only"])) for c in t["document_year_cues"])
     return _PeriodTables(
         relative_years=relative,
+        this_year_words=tuple(t["this_year_words"]),
         relative_months={k: int(v) for k, v in t["relative_months"].items()},
         month_parts={k: (int(v[0]), int(v[1])) for k, v in t["month_parts"].items()},
         spans=spans,
@@ -278,7 +280,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         elif match.group("rel"):
             if reference is not None:
                 year = reference + tab.relative_years[match.group("rel")]
-            if match.group("rel") in _THIS_YEAR_WORDS:
+            if match.group("rel") in tab.this_year_words:
                 # 继2007年年底…，今年3月起…，9月份: a bare month after 今年 is this year's, not 2007's
                 anchor = year
         elif match.group("span") or match.group("month") or match.group("months"):
@@ -362,7 +364,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         # counted back or forward from the day of writing: no year the text names moves it
         found.append(PeriodMention(match.start(), match.end(), match.group(), first, last, of_present=True))
     found.extend(_label_only_periods(text, published, tab))
-    periods = _same_period_last_year(text, _bound_since(text, _carry_years(_drop_nested(found))), tab)
+    periods = _same_period_last_year(text, _bound_since(text, _carry_years(_drop_nested(found), tab)), tab)
     periods = _filing_days(text, _day_ranges(text, _spans_ended(text, periods)), tab)
     return _report_periods(text, periods, tab)
 
@@ -563,11 +565,6 @@ def _drop_nested(periods: list[PeriodMention]) -> list[PeriodMention]:
     return kept
 
 
-# The year of writing named (not 去年: a year compared with, the story stays in this one).
-_THIS_YEAR_WORDS = ("今年", "本年", "本年度")
-_THIS_YEAR = regex.compile(rf"(?:{'|'.join(_THIS_YEAR_WORDS)})")
-
-
 def _shift_month_end(day: date, years: int) -> date:
     """``day`` moved by whole years, a month's last day staying the last (2010-02-28 → 2008-02-29)."""
     moved = _shift(day, years=years)
@@ -576,14 +573,14 @@ def _shift_month_end(day: date, years: int) -> date:
     return moved
 
 
-def _carry_years(periods: list[PeriodMention]) -> list[PeriodMention]:
+def _carry_years(periods: list[PeriodMention], tab: _PeriodTables) -> list[PeriodMention]:
     """A year stated alone ("2021 年，全年…") anchors the year-less expression after it."""
     carried: list[PeriodMention] = []
     anchor: int | None = None
     for period in periods:
         if period.year_only and period.start_date:
             anchor = period.start_date.year
-        elif _THIS_YEAR.match(period.label):
+        elif period.label.startswith(tab.this_year_words):
             anchor = period.start_date.year if period.start_date else None  # 今年3月起…，9月份: this year's
         elif anchor is not None and period.start_date and not period.of_present and not regex.search(r"(?:19|20)[0-9]{2}|[今去明前本上同]年", period.label):
             shift = anchor - period.start_date.year
