@@ -75,6 +75,8 @@ class _PeriodTables:
     until_day: regex.Pattern  # 截至昨天, 截至目前
     session: regex.Pattern  # 午盘, 半日: a trading session of the day of writing
     fiscal: regex.Pattern  # 2024财年第三财季: a company's fiscal calendar, label only
+    fiscal_year_offsets: dict[str, int]  # 本财年 → 0, 上一财年 → -1: dated once the text gives the calendar
+    interim_label: regex.Pattern  # 中期, 2019年中期
     present: regex.Pattern
     future: regex.Pattern
     same_period_last_year: regex.Pattern
@@ -122,7 +124,7 @@ def _tables() -> _PeriodTables:
         rf"|(?:{alternation(events['verbs'])})\ ?(?:{number})\ ?(?:{alternation(events['within'])})内"
     )
     fiscal = regex.compile(
-        rf"(?:(?:19|20)[0-9]{{2}}\ ?财年\ ?)?(?:第\ ?[一二三四1-4]\ ?财季|[一二三四1-4]\ ?财季|(?:{alternation(t['fiscal_words'])}))"
+        rf"(?:(?:19|20)[0-9]{{2}}\ ?财年\ ?)?(?:第\ ?[一二三四1-4]\ ?财季|[一二三四1-4]\ ?财季|(?:{alternation([*t['fiscal_words'], *t['fiscal_year_offsets']])}))"
         rf"|(?:19|20)[0-9]{{2}}\ ?财年"
         rf"|(?:19|20)[0-9]{{2}}\ ?年(?:度)?\ ?{t['interim_word']}(?!{alternation(t['interim_not_before'])})"
         rf"|{t['interim_word']}(?=(?:{alternation(t['interim_report_words'])}))")
@@ -146,6 +148,8 @@ def _tables() -> _PeriodTables:
         session=regex.compile(rf"(?<![\p{{Han}}])(?:今日|今天|当日|当天)?(?:{alternation(t['trading_sessions'])})|"
                               rf"(?:{alternation(t['trading_sessions'])})"),
         fiscal=fiscal,
+        fiscal_year_offsets={k: int(v) for k, v in t["fiscal_year_offsets"].items()},
+        interim_label=regex.compile(rf"(?:(?P<year>(?:19|20)[0-9]{{2}})\ ?年(?:度)?\ ?)?{t['interim_word']}"),
         present=regex.compile(alternation(t["present_markers"])),
         future=regex.compile(alternation(t["future_markers"])),
         same_period_last_year=regex.compile(alternation(t["same_period_last_year"])),
@@ -366,7 +370,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     found.extend(_label_only_periods(text, published, tab))
     periods = _same_period_last_year(text, _bound_since(text, _carry_years(_drop_nested(found), tab)), tab)
     periods = _filing_days(text, _day_ranges(text, _spans_ended(text, periods)), tab)
-    return _report_periods(text, periods, tab)
+    return _interim_calendar(_fiscal_calendar(text, _report_periods(text, periods, tab), tab), tab)
 
 
 def _place_word(word: str) -> bool:
@@ -531,6 +535,146 @@ def _spans_ended(text: str, periods: list[PeriodMention]) -> list[PeriodMention]
             period = replace(period, end=match.end(), label=text[period.start:match.end()], start_date=first)
         result.append(period)
     return result
+
+
+# 2020财年第四财季, 第三财季: a fiscal quarter (and the fiscal year it belongs to)
+_FISCAL_QUARTER = regex.compile(r"(?:(?P<year>(?:19|20)[0-9]{2})\ ?财年\ ?)?第?\ ?(?P<quarter>[一二三四1-4])\ ?财季")
+_FISCAL_YEAR = regex.compile(r"(?P<year>(?:19|20)[0-9]{2})\ ?财年")
+# The until-date beside a fiscal quarter: 截至今年5月底，2020财年第四财季 / 第三财季（截至10月29日）
+_BESIDE_UNTIL = regex.compile(r"[\ ，,的]*")
+_BEFORE_BRACKETED_UNTIL = regex.compile(r"\ ?[（(]\ ?")
+_UNTIL_MONTH_DAY = regex.compile(r"(?P<month>1[0-2]|0?[1-9])\ ?月(?:\ ?(?P<day>[12][0-9]|3[01]|0?[1-9])\ ?[日号])?")
+
+
+@dataclass(frozen=True)
+class _FiscalCalendar:
+    """A company's fiscal year as the text gives it: its last day and, when named, its number."""
+
+    year_end: date
+    number: int | None
+
+    def year_span(self, years_later: int = 0) -> tuple[date, date]:
+        end = _shift_month_ends(self.year_end, 12 * years_later)
+        return _shift(end + timedelta(days=1), months=-12), end
+
+    def quarter_span(self, quarter: int) -> tuple[date, date]:
+        end = _shift_month_ends(self.year_end, -3 * (4 - quarter))
+        return _shift(end + timedelta(days=1), months=-3), end
+
+
+def _shift_month_ends(day: date, months: int) -> date:
+    """``day`` moved by whole months, a month's last day staying the last."""
+    moved = _shift(day, months=months)
+    if day.day == calendar.monthrange(day.year, day.month)[1]:
+        return _month_end(moved.year, moved.month)
+    return moved
+
+
+def _quarter_of(period: PeriodMention) -> int:
+    """The quarter a fiscal-quarter label names (第四财季 → 4)."""
+    number = _FISCAL_QUARTER.fullmatch(period.label).group("quarter")
+    return {"一": 1, "二": 2, "三": 3, "四": 4}.get(number) or int(number)
+
+
+def _fiscal_calendar(text: str, periods: list[PeriodMention], tab: _PeriodTables) -> list[PeriodMention]:
+    """A fiscal quarter written beside the date it ended on (截至今年5月底，2020财年第四财季;
+    第三财季（截至2023年10月29日）) gives the company's calendar: that quarter, the other
+    fiscal quarters, 本财年 and the numbered fiscal year of the text are dated by it. A
+    fiscal year is numbered by the calendar year it ends in (2020财年 ended in May 2020), which
+    also dates an until-month written without its year. Label only when the text gives no
+    such date; when it gives two calendars, each dates only the quarter beside it."""
+    calendars: dict[int, _FiscalCalendar] = {}  # the index of a quarter written beside its end date → its calendar
+    for index, period in enumerate(periods):
+        quarter = _FISCAL_QUARTER.fullmatch(period.label)
+        if quarter is None or period.start_date is not None:
+            continue
+        until = None
+        if index > 0 and _BESIDE_UNTIL.fullmatch(text, periods[index - 1].end, period.start):
+            until = periods[index - 1]
+        elif index + 1 < len(periods) and _BEFORE_BRACKETED_UNTIL.fullmatch(text, period.end, periods[index + 1].start):
+            until = periods[index + 1]
+        if until is None or not until.label.startswith(("截至", "截止")):
+            continue
+        number = int(quarter.group("year")) if quarter.group("year") else None
+        year_end = _fiscal_year_end(until, _quarter_of(period), number)
+        if year_end is not None:
+            calendars[index] = _FiscalCalendar(year_end, number)
+    if not calendars:
+        return periods
+    if len({c.year_end for c in calendars.values()}) > 1:  # two companies' calendars: each dates its own quarter
+        return [_dated(p, calendars[i].quarter_span(_quarter_of(p))) if i in calendars else p
+                for i, p in enumerate(periods)]
+    fiscal = max(calendars.values(), key=lambda c: c.number is not None)
+    dated = []
+    for period in periods:
+        quarter = _FISCAL_QUARTER.fullmatch(period.label)
+        year = _FISCAL_YEAR.fullmatch(period.label)
+        span = None
+        if quarter and period.start_date is None and (not quarter.group("year") or int(quarter.group("year")) == fiscal.number):
+            span = fiscal.quarter_span(_quarter_of(period))
+        elif period.label in tab.fiscal_year_offsets and period.start_date is None:
+            span = fiscal.year_span(tab.fiscal_year_offsets[period.label])
+        elif year and fiscal.number is not None:
+            span = fiscal.year_span(int(year.group("year")) - fiscal.number)
+        elif period.label.startswith(("截至", "截止")) and period.end_date is None and _UNTIL_MONTH_DAY.search(period.label):
+            end = _fiscal_until_day(period, fiscal.year_end)
+            span = (None, end) if end else None
+        dated.append(_dated(period, span) if span else period)
+    return dated
+
+
+def _dated(period: PeriodMention, span: tuple[date | None, date]) -> PeriodMention:
+    return replace(period, start_date=span[0], end_date=span[1])
+
+
+def _fiscal_until_day(until: PeriodMention, year_end: date) -> date | None:
+    """The last day an until-date names (截至5月底, 截至10月29日), in the year that puts it
+    in the fiscal year ending on ``year_end``; its own date when it has one."""
+    if until.end_date is not None:
+        return until.end_date
+    match = _UNTIL_MONTH_DAY.search(until.label)
+    month, day = int(match.group("month")), match.group("day")
+    year = year_end.year if month <= year_end.month else year_end.year - 1
+    try:
+        return date(year, month, int(day)) if day else _month_end(year, month)
+    except ValueError:
+        return None
+
+
+def _fiscal_year_end(until: PeriodMention, quarter: int, number: int | None) -> date | None:
+    """The last day of the fiscal year whose ``quarter`` ended on the until-date."""
+    if until.end_date is not None:
+        quarter_end = until.end_date
+    elif number is not None and (match := _UNTIL_MONTH_DAY.search(until.label)):
+        # the month without its year: the one that ends fiscal year ``number`` in that year
+        month = int(match.group("month"))
+        year_end_month = (month - 1 + 3 * (4 - quarter)) % 12 + 1
+        year = number if month <= year_end_month else number - 1
+        try:
+            quarter_end = date(year, month, int(match.group("day"))) if match.group("day") else _month_end(year, month)
+        except ValueError:
+            return None
+    else:
+        return None
+    return _shift_month_ends(quarter_end, 3 * (4 - quarter))
+
+
+def _interim_calendar(periods: list[PeriodMention], tab: _PeriodTables) -> list[PeriodMention]:
+    """A company's interim (中期, 2019年中期) is the six months the text ends on an until-date
+    (截至2019年6月30日止六个月), when it gives exactly one such span."""
+    halves = {(p.start_date, p.end_date) for p in periods
+              if p.start_date and p.end_date and _SPAN_ENDED.search(p.label) and _shift(p.start_date, months=6) == p.end_date + timedelta(days=1)}
+    if len(halves) != 1:
+        return periods
+    first, last = halves.pop()
+    dated = []
+    for period in periods:
+        interim = tab.interim_label.fullmatch(period.label)
+        if interim and period.start_date is None and (
+                not interim.group("year") or int(interim.group("year")) in (first.year, last.year)):
+            period = replace(period, start_date=first, end_date=last)
+        dated.append(period)
+    return dated
 
 
 def _until_prefix(label: str) -> int:

@@ -181,6 +181,39 @@ def test_fiscal_periods_keep_their_label_without_calendar_dates():
     assert periods == [("2024财年第三财季", None, None), ("第四财季", None, None)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the quarter's end written before it, the month without its year: 2020财年 ends in 2020
+    ("此前一日公布了2020财年的财报，本财年销售额为374亿美元。截至今年5月底，2020财年第四财季的销售额为63亿美元。",
+     {"2020财年": ("2019-06-01", "2020-05-31"), "本财年": ("2019-06-01", "2020-05-31"),
+      "截至今年5月底": (None, "2020-05-31"), "2020财年第四财季": ("2020-03-01", "2020-05-31")}),
+    # in brackets after it; the other quarters of the same year follow the calendar
+    ("英伟达2024财年第三财季（截至2023年10月29日）营收181亿美元，上一财年营收270亿美元，第二财季营收135亿美元。",
+     {"2024财年第三财季": ("2023-07-30", "2023-10-29"), "上一财年": ("2022-01-30", "2023-01-29"),
+      "第二财季": ("2023-04-30", "2023-07-29")}),
+    ("苹果2023财年第四财季（截至9月30日）营收895亿美元。", {"2023财年第四财季": ("2023-07-01", "2023-09-30")}),
+])
+def test_a_fiscal_quarter_beside_its_end_date_gives_the_companys_calendar(text, expected):
+    periods = {p.label: (p.start_date and str(p.start_date), p.end_date and str(p.end_date)) for p in find_periods(text, None)}
+    assert {label: periods.get(label) for label in expected} == expected
+
+
+def test_two_fiscal_calendars_date_only_their_own_quarters():
+    text = "甲公司第四财季（截至5月31日）营收增长，乙公司第一财季（截至3月31日）营收下降。本财年营收增长。"
+    periods = [(p.label, p.start_date and str(p.start_date), p.end_date and str(p.end_date)) for p in find_periods(text, None)]
+    assert ("第四财季", "2023-03-01", "2023-05-31") not in periods  # no year anywhere: the months stay open
+    text = text.replace("甲公司第四财季", "甲公司2023财年第四财季").replace("乙公司第一财季", "乙公司2023财年第一财季")
+    periods = [(p.label, p.start_date and str(p.start_date), p.end_date and str(p.end_date)) for p in find_periods(text, None)]
+    assert ("2023财年第四财季", "2023-03-01", "2023-05-31") in periods
+    assert ("2023财年第一财季", "2023-01-01", "2023-03-31") in periods  # a fiscal year ending in December
+    assert ("本财年", None, None) in periods
+
+
+def test_an_interim_is_dated_by_the_six_months_the_text_ends():
+    text = "交大慧谷中期亏损扩大。公司公告，截至2019年6月30日止六个月，取得营业额1618.8万元。"
+    periods = {p.label: (str(p.start_date), str(p.end_date)) for p in find_periods(text, None)}
+    assert periods["中期"] == ("2019-01-01", "2019-06-30")
+
+
 @pytest.mark.parametrize("text, label, start, end", [
     ("今年双11期间（10月31日至11月11日），成交额增长。", "10月31日至11月11日", "2023-10-31", "2023-11-11"),
     ("活动于12月25日-1月5日举行。", "12月25日-1月5日", "2023-12-25", "2024-01-05"),  # into the next year
