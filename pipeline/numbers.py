@@ -731,6 +731,10 @@ def _estimate_range(text: str) -> tuple[Decimal, Decimal] | None:
     return (low, high) if low < high else None
 
 
+# Magnitudes that count one of themselves when written alone after a bound word (十 is read by cn2an)
+_LONE_MAGNITUDES = frozenset("百千万亿")
+
+
 def _read_core(match: regex.Match, g: _Grammar) -> _Core | None:
     kind = match.lastgroup
     text = match.group(kind)
@@ -781,6 +785,16 @@ def _read_core(match: regex.Match, g: _Grammar) -> _Core | None:
             core = _Core(start, end, Decimal("0.5") * _magnitude_product(text[1:], g.magnitudes), kind,
                          multiplier=Decimal(10000 if any(ch in "万亿" for ch in text) else 1))
             core.notes.append(f"{text}: half of {text[1:] or 'one'}")
+        elif kind == "chinese" and text in _LONE_MAGNITUDES:
+            # 逾千家, 近百家, 超万人: a magnitude alone is a number only after a bound word
+            # (千家万户, 百家号, 万人空巷 are words)
+            before = g.qualifier_before_pattern.search(match.string, max(0, start - _BEFORE_WINDOW), start,
+                                                       timeout=REGEX_TIMEOUT_S)
+            if not (before and before.group("qual") and before.end("qual") == start):
+                raise NotANumber(text)
+            core = _Core(start, end, Decimal(g.magnitudes[text]), kind,
+                         multiplier=Decimal(10000 if text in "万亿" else 1))
+            core.notes.append(f"{text} alone after a bound word: one {text}")
         else:
             if kind == "chinese" and match.group("dozen") and _opens_word(match.string, match.start("dozen")):
                 raise NotANumber(text)  # 一打开, 十打造: 打 is a verb
