@@ -601,6 +601,10 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.metric = previous.metric  # 跌74.16点或2.43%: the same move's measure
         draft.explanation.append(f"metric: the measure of {previous.quantity.text}, written again")
         return
+    if previous is not None and _LIST_NEXT.fullmatch(text, previous.quantity.end, q.start):
+        draft.metric = previous.metric  # EPS为0.42/0.52/0.62元: one measure for each year of a list
+        draft.explanation.append(f"metric: the measure of the list {previous.quantity.text} opens")
+        return
     if previous is not None and previous.metric and previous.metric not in tab.share_dealing_verbs \
             and _FROM_TO.fullmatch(text, previous.quantity.end, q.start):
         draft.metric = previous.metric  # 上证指数从1000点上涨到近6000点: both are the index's
@@ -837,6 +841,8 @@ _COUNTED_BEFORE = regex.compile(r".*一[座个家只项台条间套款名位]")
 # Between the two ends of a change: 从1000点附近上涨到了近6000点, 由500人增至800人.
 # 跌74.16点或2.43%, 上涨5元（3.2%）: one move written twice, in points and in percent.
 _SAME_CHANGE_AGAIN = regex.compile(r"\ ?(?:或|[（(])\ ?")
+# The next member of a slash list (236/333亿元)
+_LIST_NEXT = regex.compile(r"\ ?[/／]\ ?")
 _FROM_TO = regex.compile(r"[^，。；0-9]{0,8}?(?:到|至)了?\ ?[^，。；0-9]{0,2}")
 
 # What a count counts: 19 只新基金, 5 只债券型基金, 3 家外资机构 (up to a verb or punctuation).

@@ -1085,6 +1085,8 @@ def _try_range(first: _Core, text: str, g: _Grammar) -> _Core | None:
         return None  # 3家和5家: two amounts; only 之间 makes them the ends of one range
     if first.unit is not None and second.unit is not None and first.unit != second.unit:
         return None
+    if first.unit is not None and second.unit is None and (first.unit_kind == "ratio" or second.multiplier != first.multiplier):
+        return None  # 按年增18%至3.2亿: a change, then the level it reached (a range writes its unit last)
     if (second.unit is None and first.unit is None and second.multiplier == 1 and not between
             and not (first.kind == second.kind == "chinese")):
         return None  # 2019-2021, 3-4: no sign these are one amount (一千到一千五百 is one)
@@ -1261,10 +1263,14 @@ def _scan(text: str) -> list[Quantity]:
     # 二手车, 一切, 四川: words, not 2 手, 1 切, 4 川
     blocked = [(s, e) for s, e, _ in protected] + [(q.start, q.end) for q in specs] + [
         m.span() for m in g.numeral_words.finditer(text, timeout=REGEX_TIMEOUT_S)]
+    lists = [m for m in _SLASH_LIST.finditer(text, timeout=REGEX_TIMEOUT_S) if _is_slash_list(m, text, g)]
     position = 0
     while match := g.numeral.search(text, position, timeout=REGEX_TIMEOUT_S):
         position = match.end()
         if any(s <= match.start() < e for s, e in blocked):
+            continue
+        if opened := next((m for m in lists if m.start() <= match.start() < m.starts("item")[-1]), None):
+            position = opened.starts("item")[-1]  # a slash list: its last member is read with the unit
             continue
         core = _read_longest_core(match, text, g)
         if core is None:
@@ -1295,8 +1301,50 @@ def _scan(text: str) -> list[Quantity]:
         quantity = _quantity(core, text)
         quantities.append(quantity)
         position = quantity.end
+    quantities += _slash_list_members(lists, quantities)
     quantities.sort(key=lambda q: q.start)
     return quantities
+
+
+# 236/333亿元, 4.35/10.11/14.28元, 2022/2023年: one number per year or case of a forecast
+_SLASH_LIST = regex.compile(r"(?<![0-9./／])(?P<item>[0-9]+(?:\.[0-9]+)?)(?:\ ?[/／]\ ?(?P<item>[0-9]+(?:\.[0-9]+)?))+(?![0-9./／])")
+
+
+def _is_slash_list(match: regex.Match, text: str, g: _Grammar) -> bool:
+    """Whether numbers joined by slashes are a list, not a fraction (1/3, 1/2.3英寸): three or
+    more of them, a magnitude after the last (236/333亿元), decimals not opening with 1
+    (4.35/10.11元), or years (2022/2023年)."""
+    items = match.captures("item")
+    if len(items) >= 3 or text[match.end():match.end() + 1] in g.magnitudes:
+        return True
+    if _is_year_list(match, text):
+        return True
+    return items[0] != "1" and any("." in item for item in items)
+
+
+def _is_year_list(match: regex.Match, text: str) -> bool:
+    """2022/2023年, 2019/20/21年: years, the later ones perhaps written short."""
+    first = match.captures("item")[0]
+    return len(first) == 4 and first[:2] in ("19", "20") and text.startswith("年", match.end())
+
+
+def _slash_list_members(lists: list[regex.Match], quantities: list[Quantity]) -> list[Quantity]:
+    """The members of each slash list before its last, which was read with the list's
+    magnitude and unit: each takes them (236 of 236/333亿元 is 236亿元). Years take nothing."""
+    members = []
+    for match in lists:
+        last = next((q for q in quantities if q.start == match.starts("item")[-1]), None)
+        if last is not None and _is_year_list(match, match.string):  # (21年 of 2019/20/21年 is no span of years)
+            quantities[quantities.index(last)] = replace(last, non_claim="year", explanation=(*last.explanation, "year list"))
+            continue
+        if last is None or not last.is_claim or last.value is None or last.value_max is not None:
+            continue
+        scale = Decimal(str(last.value)) / Decimal(match.captures("item")[-1])
+        for start, item in zip(match.starts("item")[:-1], match.captures("item")[:-1]):
+            members.append(replace(last, start=start, end=start + len(item), text=item,
+                                   value=_to_number(Decimal(item) * scale), qualifier_span=None,
+                                   explanation=(*last.explanation, f"slash list: {item} with the unit of {last.text}")))
+    return members
 
 
 # 连续五日, 连降两月, 连涨3日: the number before 日/月 counts days or months of a streak.
