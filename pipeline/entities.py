@@ -137,6 +137,8 @@ class _Tables:
     industry_name_re: regex.Pattern  # an industry word a company's name ends with (微电子, 科技)
     industry_name_endings: tuple[str, ...]
     industry_name_acts: tuple[str, ...]  # what an organisation does after its name (宣布, 成立于)
+    announcer_re: regex.Pattern  # 浙能电力公告，: the company a news flash opens with
+    announcer_not_names: frozenset[str]
     institution_endings: tuple[str, ...]  # what an institution's name may end with (组织, 中心, 会)
     former_marks: frozenset[str]  # 前/原 before an organisation and a title: the title is a past one
     departments: frozenset[str]  # a department before a title (财务副总裁): of the organisation in view
@@ -263,6 +265,11 @@ def tables() -> _Tables:
         industry_name_re=regex.compile(_alt(t["industry_name_endings"])),
         industry_name_endings=tuple(t["industry_name_endings"]),
         industry_name_acts=tuple(t["industry_name_acts"]),
+        announcer_re=regex.compile(
+            rf"(?:^|(?<=[。！？\n】]))[ \t]*(?:[0-9]{{1,2}}月[0-9]{{1,2}}日(?:晚间|晚|早间|午间)?[，,]?\ ?)?"
+            rf"(?P<name>\p{{Han}}{{2,6}}?)(?:{_alt(t['announcer_time_words'])})*(?:{_alt(t['announcer_verbs'])})(?=[，,：:])",
+            regex.MULTILINE),
+        announcer_not_names=frozenset(t["announcer_not_names"]),
     )
 
 
@@ -580,6 +587,17 @@ def _stake_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
 
 _HAN = regex.compile(r"\p{Han}")
 _SHORTEST_NAME_CORE, _LONGEST_NAME_CORE = 2, 4
+
+
+def _announcer_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
+    """浙能电力公告，… / 新希望发布业绩预告，…: the company a news flash opens with, named
+    before its filing at the start of a line or sentence (not 公司公告, 董事会公告)."""
+    for match in tab.announcer_re.finditer(text, timeout=REGEX_TIMEOUT_S):
+        name = match.group("name")
+        if name in tab.non_name_words or name in tab.announcer_not_names or name in tab.own_company_words \
+                or _ends_with_lead_in(name, tab) or tab.org_lead_in_re.match(name) or _common_words_only(name):
+            continue
+        yield Candidate(match.start("name"), match.end("name"), name, "ORG", "rule:announcer", 0.75)
 
 
 def _industry_name_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candidate]:
@@ -1165,6 +1183,7 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     candidates += _listed_company_candidates(text, tab)
     candidates += _listed_kind_candidates(text, tab)
     candidates += _industry_name_candidates(text, tab, token_bounds)
+    candidates += _announcer_candidates(text, tab)
     candidates += _stake_candidates(text, tab)
     candidates += _kind_model_candidates(text, tab)
     candidates += _programme_event_candidates(text, tab)

@@ -64,12 +64,20 @@ TYPED = [
     pytest.param("极客湾发布新一代旗舰手机 X9 Pro，起售价 4999 元。", "X9 Pro", "PRODUCT", id="model-after-device-kind"),
     pytest.param("公司自研的“天衡”大模型日均调用量突破 5 亿次。", "天衡", "PRODUCT", id="quoted-model-by-what-follows"),
     pytest.param("本轮由远景创投领投，老股东继续跟投。", "远景创投", "ORG", id="venture-firm-suffix"),
+    pytest.param("鼎丰电力公告，公司第四季度完成发电量3781万千瓦时。", "鼎丰电力", "ORG", id="announcer-opening-a-flash"),
+    pytest.param("1月29日，青禾股份晚间发布业绩预告，预计净利润亏损8亿元。", "青禾股份", "ORG", id="announcer-after-date-and-time"),
+    pytest.param("金穗通上周五盘后公告，拟回购股份。", "金穗通", "ORG", id="announcer-two-time-words"),
 ]
 
 
 @pytest.mark.parametrize("text, name, entity_type", TYPED)
 def test_typed_entity(text, name, entity_type):
     assert _entities(text)[name].type == entity_type
+
+
+def test_generic_filers_are_no_announcers():
+    names = _entities("公司公告，预计净利润1亿元。董事会公告，拟派发股息。")
+    assert "公司" not in names and "董事会" not in names
 
 
 def test_a_sum_of_money_is_no_part_of_a_name():
