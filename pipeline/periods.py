@@ -249,6 +249,8 @@ _UNTIL_DATE_SLACK = timedelta(days=31)
 
 
 _LONGEST_ROLLING_MONTHS = 1200
+# 2025年前 / 2025年之前 / 2025年以前: a deadline or the years before (not 2025年前三季度, read as a span)
+_BY_YEAR_END = regex.compile(r"(?:之前|以前|前)(?![0-9一二两三四五六七八九十个])")
 
 
 def find_periods(text: str, published: date | None) -> list[PeriodMention]:
@@ -345,6 +347,11 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
                 last = _shift(last, years=-1)  # 截至12月31日 written in March: the last year-end
         year_only = bool(match.group("year")) and not (match.group("span") or match.group("month")
                                                        or match.group("months") or match.group("since"))
+        if year_only and not match.group("year2") and (by := _BY_YEAR_END.match(text, end)):
+            # 将于2025年前: by the end of that year (a deadline); 2006年之前，入驻率是90%: up to the year before
+            end, label, first = by.end(), text[start:by.end()], None
+            if not ((reference is not None and year > reference) or _speaks_of_future(text, start, tab)):
+                last = date(year - 1, 12, 31)
         found.append(PeriodMention(start, end, label, first, last, year_only, of_present))
     for match in tab.rolling.finditer(text, timeout=REGEX_TIMEOUT_S):
         n = _small_number(match.group("n"))
@@ -599,8 +606,8 @@ def _fiscal_calendar(text: str, periods: list[PeriodMention], tab: _PeriodTables
         year_end = _fiscal_year_end(until, _quarter_of(period), number)
         if year_end is not None:
             calendars[index] = _FiscalCalendar(year_end, number)
-    if not calendars:
-        return periods
+    if not calendars:  # 2022财年 of a company whose calendar the text does not give: label only
+        return [_dated(p, (None, None)) if _FISCAL_YEAR.fullmatch(p.label) else p for p in periods]
     if len({c.year_end for c in calendars.values()}) > 1:  # two companies' calendars: each dates its own quarter
         return [_dated(p, calendars[i].quarter_span(_quarter_of(p))) if i in calendars else p
                 for i, p in enumerate(periods)]
@@ -623,7 +630,7 @@ def _fiscal_calendar(text: str, periods: list[PeriodMention], tab: _PeriodTables
     return dated
 
 
-def _dated(period: PeriodMention, span: tuple[date | None, date]) -> PeriodMention:
+def _dated(period: PeriodMention, span: tuple[date | None, date | None]) -> PeriodMention:
     return replace(period, start_date=span[0], end_date=span[1])
 
 

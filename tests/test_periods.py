@@ -197,6 +197,20 @@ def test_a_fiscal_quarter_beside_its_end_date_gives_the_companys_calendar(text, 
     assert {label: periods.get(label) for label in expected} == expected
 
 
+def test_a_fiscal_year_without_its_calendar_keeps_only_its_label():
+    assert [(p.label, p.start_date, p.end_date) for p in find_periods("华尔街对苹果2022财年营收增长5%的预期", None)] \
+        == [("2022财年", None, None)]
+
+
+@pytest.mark.parametrize("text, label, end", [
+    ("默克将于2025年前在中国追加投资至少10亿元。", "2025年前", "2025-12-31"),  # a deadline: by that year's end
+    ("2006年之前，区域楼宇入驻率是90%左右。", "2006年之前", "2005-12-31"),  # the years before it
+])
+def test_a_year_before_qian_is_open_ended(text, label, end):
+    (period,) = find_periods(text, None)
+    assert (period.label, period.start_date, str(period.end_date)) == (label, None, end)
+
+
 def test_two_fiscal_calendars_date_only_their_own_quarters():
     text = "甲公司第四财季（截至5月31日）营收增长，乙公司第一财季（截至3月31日）营收下降。本财年营收增长。"
     periods = [(p.label, p.start_date and str(p.start_date), p.end_date and str(p.end_date)) for p in find_periods(text, None)]
