@@ -7,6 +7,8 @@ from datetime import date
 
 import pytest
 
+from tests.conftest import requires_corpora
+
 CASES = [
     pytest.param("星海光电股份有限公司发布半年报。2020H1公司实现收入15.02亿，同比增长106.98%。", "15.02亿", "星海光电股份有限公司",
                  id="gongsi-before-shixian-is-the-company"),
@@ -186,3 +188,15 @@ def test_topic_named_after_the_number_is_not_carried_back(extractor):
     text = "今年以来募集额逾300亿元。星河量化基金上周六发布了成立公告。"
     claim = next(c for c in extractor.extract(text, published="2009-03-20").claims if c.text == "300亿元")
     assert claim.subject_text != "星河量化基金"
+
+
+@requires_corpora
+def test_the_broker_of_a_research_note_is_no_subject_of_its_forecasts(extractor):
+    # 中信证券研报指出，…宁德时代…。…考虑到…公司产能快速释放，上调2022/2023年净利润预测至236/333亿元: the
+    # broker named before its note forecasts the company's profit, its own is not at issue
+    from evaluation.corpora import resolve_reference
+
+    record = extractor.extract(resolve_reference("bbt_cfleb_fin_news/finna/eval_list.json#2784"))
+    names = {e.id: e.name for e in record.entities}
+    subjects = {c.text: names.get(c.subject) for c in record.claims}
+    assert subjects["236"] == subjects["333亿元"] == "宁德时代"
