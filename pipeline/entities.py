@@ -756,6 +756,8 @@ def _suffix_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candid
             continue  # 长期注重基金, 不得担任公司: a verb and its object, not a name (大成基金 is one)
         if match.group() == "公司" and name not in tab.known_orgs and _verb_phrase_only(name, tab):
             continue  # 确认公司为中标单位, 不超过公司总股本: a verb and its object (联想公司 is known)
+        if match.group() == "公司" and name not in tab.known_orgs and (name in tab.place_names or _common_words_only(name)):
+            continue  # 中国公司, 科技公司, 自动驾驶公司: a kind of company, named by its country or trade
         start = tagged_start
         if text.startswith(tab.org_suffix_continuations, match.end()):
             continue  # 证券网, 银行业, 基金类: the suffix is part of another word

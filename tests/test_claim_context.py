@@ -15,6 +15,8 @@ CASES = [
     pytest.param("原标题：太平洋(4.560,0.10,2.24%)--星海光电(45.610,0.24,0.53%)：业绩高增长。公司上半年实现收入15.02亿。",
                  "15.02亿", "星海光电",
                  id="the-broker-of-a-research-note-is-no-subject"),
+    pytest.param("星海电气(603050)中标国家电网，中标金额合计8703万元。", "8703万元", "星海电气",
+                 id="the-client-of-a-tender-is-no-subject"),
     pytest.param("友讯达(SZ300514)公告，国家电网有限公司电子商务平台发布了《招标公示》，公司中4个包，中标金额约为1.19亿元。",
                  "1.19亿元", "友讯达", id="gongsi-of-a-filing-is-the-announcer"),
     pytest.param("尼康S230卡片机上市，尼康3.0英寸触摸屏S230售1600元。", "3.0英寸", "尼康S230", id="a-size-is-the-models-not-the-brands"),

@@ -75,6 +75,12 @@ def test_typed_entity(text, name, entity_type):
     assert _entities(text)[name].type == entity_type
 
 
+def test_a_kind_of_company_is_no_name():
+    names = _entities("在发布数据的13家自动驾驶公司中，中国公司占7席，另有两家科技公司入选，国家电网公司中标。")
+    assert not {"自动驾驶公司", "中国公司", "科技公司"} & set(names)
+    assert names["中国"].type == "LOCATION" and names["国家电网公司"].type == "ORG"
+
+
 def test_generic_filers_are_no_announcers():
     names = _entities("公司公告，预计净利润1亿元。董事会公告，拟派发股息。")
     assert "公司" not in names and "董事会" not in names
