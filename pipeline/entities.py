@@ -138,6 +138,7 @@ class _Tables:
     industry_name_endings: tuple[str, ...]
     industry_name_acts: tuple[str, ...]  # what an organisation does after its name (宣布, 成立于)
     announcer_re: regex.Pattern  # 浙能电力公告，: the company a news flash opens with
+    ticker_kind_words: tuple[str, ...]  # 玩具制造龙头美泰(MAT.O): the kind ends before the name
     announcer_not_names: frozenset[str]
     institution_endings: tuple[str, ...]  # what an institution's name may end with (组织, 中心, 会)
     former_marks: frozenset[str]  # 前/原 before an organisation and a title: the title is a past one
@@ -270,6 +271,7 @@ def tables() -> _Tables:
             rf"(?P<name>\p{{Han}}{{2,6}}?)(?:{_alt(t['announcer_time_words'])})*(?:{_alt(t['announcer_verbs'])})(?=[，,：:])",
             regex.MULTILINE),
         announcer_not_names=frozenset(t["announcer_not_names"]),
+        ticker_kind_words=tuple(t["ticker_kind_words"]),
     )
 
 
@@ -515,6 +517,50 @@ def _listed_company_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
         run, start = run[cut:], start + cut
         if 2 <= len(run) <= 8 and not run.startswith(tuple(tab.non_name_words)):
             yield Candidate(start, start + len(run), run, "ORG", "rule:stock_code", 0.9)
+
+
+# A company listed abroad, named with its ticker: 道达尔(TTE.N), SunPower(SPWR.O), Meta Platforms(FB.O)
+_TICKER_AFTER = regex.compile(r"\s?[（(]\s?[A-Z]{1,5}\.[A-Z]{1,2}\s?[)）]")
+_LATIN_NAME_BEFORE = regex.compile(r"(?:[A-Z][A-Za-z0-9.&'-]*\ )*[A-Z][A-Za-z0-9.&'-]*$")
+_HAN_RUN_BEFORE = regex.compile(r"\p{Han}{2,16}$")
+_LONGEST_LATIN_NAME = 30
+_PASSIVE_MARKS = frozenset("遭受")
+_LATIN_WORD_BEFORE = regex.compile(r"[A-Za-z][A-Za-z0-9&.-]*$")
+
+
+def _ticker_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
+    """Companies named with a foreign ticker in brackets: the Latin name before it, or the Han
+    name after the last lead-in word or kind of company (光伏组件龙头企业晶科能源 → 晶科能源)."""
+    for match in _TICKER_AFTER.finditer(text, timeout=REGEX_TIMEOUT_S):
+        before = text[max(0, match.start() - 40):match.start()]
+        latin = _LATIN_NAME_BEFORE.search(before)
+        latin = latin if latin is not None and len(latin.group()) >= 2 else None
+        if latin is not None:
+            name = latin.group()
+        elif (han := _HAN_RUN_BEFORE.search(before)) is not None:
+            run = han.group()
+            kinds = [run.rfind(kind) + len(kind) for kind in (*tab.listed_org_kinds, *tab.ticker_kind_words) if kind in run]
+            run = run[max(kinds, default=0):]
+            known = next((run[i:] for i in range(len(run) - 1) if run[i:] in tab.known_orgs), None)
+            name = known or _without_leading_verbs(run[_after_last_lead_in(run, tab):], tab)
+            if name == han.group() and (word := _LATIN_WORD_BEFORE.search(before, 0, len(before) - len(name))):
+                name = word.group() + name  # CBAK能源科技(CBAT.US)
+        else:
+            continue
+        # (a ticker makes a common word a name: 苹果(AAPL.O))
+        if 2 <= len(name) <= (_LONGEST_LATIN_NAME if latin else 8) and name not in tab.non_name_words:
+            yield Candidate(match.start() - len(name), match.start(), name, "ORG", "rule:stock_code", 0.9)
+
+
+def _without_leading_verbs(name: str, tab: _Tables) -> str:
+    """``name`` without the dictionary verbs and prepositions it opens with (在苹果, 提到新东方)."""
+    for word, tag in _dictionary_words(name):
+        opens = tag in tab.lead_in_verb_tags or tag in ("vn", "p") or (
+            tag is None and (word in tab.opening_prepositions or word in tab.title_org_lead_chars or word in _PASSIVE_MARKS))
+        if not opens or len(name) - len(word) < 2:
+            break
+        name = name[len(word):]
+    return name
 
 
 def _after_last_lead_in(run: str, tab: _Tables) -> int:
@@ -1183,6 +1229,7 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     candidates += _gazetteer_candidates(text, tab, token_bounds)
     candidates += _suffix_candidates(text, tab, token_bounds)
     candidates += _listed_company_candidates(text, tab)
+    candidates += _ticker_candidates(text, tab)
     candidates += _listed_kind_candidates(text, tab)
     candidates += _industry_name_candidates(text, tab, token_bounds)
     candidates += _announcer_candidates(text, tab)
