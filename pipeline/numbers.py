@@ -1337,9 +1337,10 @@ def _slash_list_members(lists: list[regex.Match], quantities: list[Quantity]) ->
         if last is not None and _is_year_list(match, match.string):  # (21年 of 2019/20/21年 is no span of years)
             quantities[quantities.index(last)] = replace(last, non_claim="year", explanation=(*last.explanation, "year list"))
             continue
-        if last is None or not last.is_claim or last.value is None or last.value_max is not None:
+        written = Decimal(match.captures("item")[-1])
+        if last is None or not last.is_claim or last.value is None or last.value_max is not None or written == 0:
             continue
-        scale = Decimal(str(last.value)) / Decimal(match.captures("item")[-1])
+        scale = Decimal(str(last.value)) / written
         for start, item in zip(match.starts("item")[:-1], match.captures("item")[:-1]):
             members.append(replace(last, start=start, end=start + len(item), text=item,
                                    value=_to_number(Decimal(item) * scale), qualifier_span=None,
