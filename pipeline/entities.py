@@ -107,6 +107,7 @@ class _Tables:
     org_generic_modifiers: tuple[str, ...]
     fund_product_words: tuple[str, ...]
     mover_re: regex.Pattern  # 基金安顺下跌3.25%: a security listed with its move
+    latin_mover_re: regex.Pattern  # 社交媒体Snap跌18.4%: a company named in Latin with its move
     mover_not_names: tuple[str, ...]
     property_endings: tuple[str, ...]  # 地块, 大厦: a parcel or a building
     property_re: regex.Pattern  # 购入浦江双辉大厦
@@ -217,6 +218,9 @@ def tables() -> _Tables:
             rf"(?P<name>[\p{{Han}}A-Za-z0-9]{{2,9}}?)(?:{_alt(t['mover_sessions'])})?(?:{_alt(t['mover_verbs'])})"
             rf"(?:了)?[0-9]+(?:\.[0-9]+)?[%％]", flags=regex.MULTILINE),
         mover_not_names=tuple(t["mover_not_names"]),
+        latin_mover_re=regex.compile(
+            rf"(?<![A-Za-z0-9.&'-])(?P<name>[A-Z][a-z][A-Za-z]{{1,18}})(?:{_alt(t['mover_sessions'])})?(?:也|则|亦)?"
+            rf"(?:{_alt(t['mover_verbs'])})(?:了|超|逾)?[0-9]+(?:\.[0-9]+)?[%％]"),
         property_endings=tuple(t["property_endings"]),
         property_re=regex.compile(
             rf"(?:{_alt(t['property_deal_verbs'])})(?:了)?(?P<name>[\p{{Han}}A-Za-z0-9-]{{2,14}}?(?:{_alt(t['property_endings'])}))"),
@@ -741,6 +745,9 @@ def _mover_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
         fund = any(word in paragraph for word in tab.fund_market_words) and not name.endswith(tab.same_entity_suffixes)
         kind = "PRODUCT" if fund else "ORG"
         yield Candidate(match.start("name"), match.end("name"), name, kind, "rule:market_mover", 0.7)
+    for match in tab.latin_mover_re.finditer(text, timeout=REGEX_TIMEOUT_S):
+        # (a capitalised word, not a code: ETF, LOF and tickers are upper case)
+        yield Candidate(match.start("name"), match.end("name"), match.group("name"), "ORG", "rule:market_mover", 0.7)
 
 
 def _fund_family_candidates(text: str, companies: set[str]) -> Iterable[Candidate]:

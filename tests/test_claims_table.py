@@ -109,6 +109,7 @@ CASES = [
     row("lone-magnitude-is-no-number-without-bound", "千家万户都用上了百家号。"),
     row("livestock-head", "鼎丰集团去年出栏生猪997.81万头，同比增加20%。",
         c("997.81万头", 9978100, "头", subject="鼎丰集团"), c("20%", 20, "%", kind="change", direction="up")),
+    row("gu-of-guzhi-is-no-share", "纳斯达克100股指期货跌1.7%。", c("1.7%", 1.7, "%", kind="change", direction="down")),
     row("liangtou-is-a-word", "投资者两头下注，行业头部企业受益。"),
     row("shi-yu", "金穗集团在东南亚设立了十余家分公司。", c("十余家", 10, "家", "more_than")),
     row("yu-wan-yuan", "此次活动共发放补贴 500 余万元。", c("500 余万元", 5000000, "CNY", "more_than")),

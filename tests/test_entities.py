@@ -68,6 +68,7 @@ TYPED = [
     pytest.param("“元宇宙公司”Meta Platforms(FB.O)盘后跌22.8%。", "Meta Platforms", "ORG", id="latin-name-before-a-ticker"),
     pytest.param("光伏组件龙头企业晶科能源(JKS.N)发布财报。", "晶科能源", "ORG", id="ticker-name-after-its-kind"),
     pytest.param("据悉，CBAK能源科技(CBAT.US)开盘大跌。", "CBAK能源科技", "ORG", id="ticker-name-latin-and-han"),
+    pytest.param("Meta拖累社交媒体Snap跌18.4%、约会软件Bumble跌超2.4%。", "Bumble", "ORG", id="latin-company-with-its-move"),
     pytest.param("鼎丰电力公告，公司第四季度完成发电量3781万千瓦时。", "鼎丰电力", "ORG", id="announcer-opening-a-flash"),
     pytest.param("1月29日，青禾股份晚间发布业绩预告，预计净利润亏损8亿元。", "青禾股份", "ORG", id="announcer-after-date-and-time"),
     pytest.param("金穗通上周五盘后公告，拟回购股份。", "金穗通", "ORG", id="announcer-two-time-words"),
