@@ -1111,6 +1111,9 @@ def _outlets(text: str) -> Iterable[tuple[int, int]]:
     for match in _OUTLET_DATELINE.finditer(text, timeout=REGEX_TIMEOUT_S):
         yield match.span("name")  # 挖贝网 8月1日，…: the outlet opens its report with the date
     tab = tables()
+    closing = _CLOSING_CREDIT.search(text, timeout=REGEX_TIMEOUT_S)
+    if closing is not None and tab.outlet_name_re.fullmatch(closing.group("name")):
+        yield closing.span("name")  # …增长12.5%。（经济日报）: the outlet credited at the end
     for match in _SOURCE_CREDIT.finditer(text, timeout=REGEX_TIMEOUT_S):
         name = match.group("name")  # 来源：格隆汇, 来源：界面新闻 (not 来源：公司公告)
         if name not in tab.non_name_words and not name.endswith(tab.not_outlet_endings) and (
@@ -1119,6 +1122,7 @@ def _outlets(text: str) -> Iterable[tuple[int, int]]:
 
 
 _OUTLET_DATELINE = regex.compile(r"(?:^|(?<=\n))\s*(?P<name>\p{Han}{2,8}?(?:网|报|社|新闻))\s?[0-9]{1,2}月[0-9]{1,2}日")
+_CLOSING_CREDIT = regex.compile(r"[（(](?P<name>[\p{Han}A-Za-z]{2,8})[)）]\s*$")
 _SOURCE_CREDIT = regex.compile(r"来源[：:]\s?据?(?P<name>[\p{Han}A-Za-z]{2,10}?)(?=\s|$|[，。；)）|｜])", regex.MULTILINE)
 _APP_DATELINE = regex.compile(
     r"(?:^|(?<=[\s，。；！？：:（）()【】\[\]]))(?P<name>\p{Han}{2,8})客户端\s?[0-9]{1,2}月[0-9]{1,2}日电")

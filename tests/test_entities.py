@@ -69,6 +69,7 @@ TYPED = [
     pytest.param("光伏组件龙头企业晶科能源(JKS.N)发布财报。", "晶科能源", "ORG", id="ticker-name-after-its-kind"),
     pytest.param("据悉，CBAK能源科技(CBAT.US)开盘大跌。", "CBAK能源科技", "ORG", id="ticker-name-latin-and-han"),
     pytest.param("Meta拖累社交媒体Snap跌18.4%、约会软件Bumble跌超2.4%。", "Bumble", "ORG", id="latin-company-with-its-move"),
+    pytest.param("全年社会消费品零售总额44.1万亿元，增长12.5%。（经济日报）", "经济日报", "ORG", id="outlet-credited-at-the-end"),
     pytest.param("鼎丰电力公告，公司第四季度完成发电量3781万千瓦时。", "鼎丰电力", "ORG", id="announcer-opening-a-flash"),
     pytest.param("1月29日，青禾股份晚间发布业绩预告，预计净利润亏损8亿元。", "青禾股份", "ORG", id="announcer-after-date-and-time"),
     pytest.param("金穗通上周五盘后公告，拟回购股份。", "金穗通", "ORG", id="announcer-two-time-words"),
@@ -84,6 +85,10 @@ def test_a_kind_of_company_is_no_name():
     names = _entities("在发布数据的13家自动驾驶公司中，中国公司占7席，另有两家科技公司入选，国家电网公司中标。")
     assert not {"自动驾驶公司", "中国公司", "科技公司"} & set(names)
     assert names["中国"].type == "LOCATION" and names["国家电网公司"].type == "ORG"
+
+
+def test_a_pen_name_at_the_end_is_no_outlet():
+    assert "小林" not in _entities("这款相机的画质表现出色。（小林）")
 
 
 def test_generic_filers_are_no_announcers():
