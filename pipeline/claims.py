@@ -398,6 +398,11 @@ def _kind_and_direction(draft: ClaimDraft, text: str, clause_start: int, previou
         draft.kind, draft.direction = "change", tab.change_metric_direction[draft.metric]
         draft.explanation.append(f"kind change: {draft.metric} measures a change")
         return
+    if q.unit in ("%", "pp") and (after := _CHANGE_WORD_AFTER.match(text, q.end)) \
+            and after.group("word") in tab.change_metric_direction:
+        draft.kind, draft.direction = "change", tab.change_metric_direction[after.group("word")]
+        draft.explanation.append(f"kind change: the number is a {after.group('word')}")  # 维持22.8%的跌幅
+        return
     if q.unit == "%" and text.startswith(tab.share_after, q.end + (text[q.end:q.end + 1] == " ")):
         draft.kind = "share"
         draft.explanation.append("kind share: a percentage of the shares or the market")
@@ -841,6 +846,8 @@ _COUNTED_BEFORE = regex.compile(r".*一[座个家只项台条间套款名位]")
 # Between the two ends of a change: 从1000点附近上涨到了近6000点, 由500人增至800人.
 # 跌74.16点或2.43%, 上涨5元（3.2%）: one move written twice, in points and in percent.
 _SAME_CHANGE_AGAIN = regex.compile(r"\ ?(?:或|[（(])\ ?")
+# 22.8%的跌幅: a percentage named as a change after it
+_CHANGE_WORD_AFTER = regex.compile(r"\ ?的\ ?(?P<word>\p{Han}{2})")
 # The next member of a slash list (236/333亿元)
 _LIST_NEXT = regex.compile(r"\ ?[/／]\ ?")
 _FROM_TO = regex.compile(r"[^，。；0-9]{0,8}?(?:到|至)了?\ ?[^，。；0-9]{0,2}")

@@ -113,6 +113,8 @@ CASES = [
     row("share-that-earns-a-rank", "星河手机以12%排名第三，第四季度拿下全球出货量22%。",
         c("12%", 12, "%", kind="share"), c("第三", 3, None, kind="rank"),
         c("22%", 22, "%", kind="share")),
+    row("percentage-named-a-fall-after-it", "星海科技美股盘后维持22.8%的跌幅，持有公司5%的股份。",
+        c("22.8%", 22.8, "%", kind="change", direction="down"), c("5%", 5, "%", kind="share")),
     row("liangtou-is-a-word", "投资者两头下注，行业头部企业受益。"),
     row("shi-yu", "金穗集团在东南亚设立了十余家分公司。", c("十余家", 10, "家", "more_than")),
     row("yu-wan-yuan", "此次活动共发放补贴 500 余万元。", c("500 余万元", 5000000, "CNY", "more_than")),
