@@ -846,6 +846,11 @@ _COUNTED_BEFORE = regex.compile(r".*一[座个家只项台条间套款名位]")
 # Between the two ends of a change: 从1000点附近上涨到了近6000点, 由500人增至800人.
 # 跌74.16点或2.43%, 上涨5元（3.2%）: one move written twice, in points and in percent.
 _SAME_CHANGE_AGAIN = regex.compile(r"\ ?(?:或|[（(])\ ?")
+# 9万辆目标, 100亿元的目标: the number is a goal
+_TARGET_AFTER = regex.compile(r"\ ?的?\ ?目标(?!价)")
+# A clause going on from the one before with the same actor (计划交付25万辆，并向30万辆冲击)
+_CONTINUED_CLAUSE = regex.compile(r"\ ?(?:并且|并将|并|且)(?!非|不|未|没)")
+_PLANNED = ("target", "commitment")  # (a forecast cue already holds for its whole sentence)
 # 22.8%的跌幅: a percentage named as a change after it
 _CHANGE_WORD_AFTER = regex.compile(r"\ ?的\ ?(?P<word>\p{Han}{2})")
 # The next member of a slash list (236/333亿元)
@@ -1423,7 +1428,8 @@ def _modality(draft: ClaimDraft, text: str, clause_start: int, sentence: tuple[i
         draft.modality = "forecast"
     elif any(w in clause for w in tab.modality["commitment"]) or _pledges(clause, tab):
         draft.modality = "commitment"
-    elif any(w in clause for w in tab.modality["target"]) or _plans_an_act(text, clause_start, q.start, name_spans, tab) or any(
+    elif any(w in clause for w in tab.modality["target"]) or _plans_an_act(text, clause_start, q.start, name_spans, tab) \
+            or _TARGET_AFTER.match(text, q.end) or any(
             w in text[sentence[0]:q.start] for w in tab.modality["sentence_target"]) \
             or any(not any(s <= plan.start() < e for s, e in name_spans)
                    for plan in tab.plan_window_re.finditer(text, sentence[0], q.start, timeout=REGEX_TIMEOUT_S)):
@@ -1492,7 +1498,7 @@ def _plans_an_act(text: str, start: int, end: int, name_spans: Sequence[tuple[in
         after = plan.end()
         if verbs.get(text[after:after + 2]) in tab.plan_time_tags:
             after += 2  # 计划每年培训, 计划明年推出: a time word before the verb
-        after += text[after:after + 1] in tab.plan_adverbs
+        after += len(next((w for w in tab.plan_adverbs if text.startswith(w, after)), ""))
         if verbs.get(text[after:after + 2]) in ("v", "vn", "vd") or tab.future_verb_re.match(text, after):
             return True  # (上线 is a noun to jieba: the future verbs table knows it)
     return False
@@ -1601,6 +1607,10 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
                 draft.explanation.append("metric: none, the things counted are the subject")
             _period(draft, text, periods, entities, (period_scope_start, sentence[1]), clause_end, published, tab)
             _modality(draft, text, clause_start, sentence, tab, name_spans, published)
+            if draft.modality == "reported" and sentence_drafts and sentence_drafts[-1].modality in _PLANNED \
+                    and _CONTINUED_CLAUSE.match(text, clause_start):
+                draft.modality = sentence_drafts[-1].modality  # 计划交付25万辆，并向30万辆冲击: the same plan
+                draft.explanation.append(f"modality {draft.modality}: the clause goes on from {sentence_drafts[-1].quantity.text}")
             _source(draft, text, entities, sentence, tab)
             draft.confidence = round(0.95 - 0.1 * (draft.metric is None) - 0.05 * (draft.subject is None), 2)
             drafts.append(draft)
