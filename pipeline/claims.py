@@ -1618,6 +1618,7 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
         if topic is not None:
             previous_topic = topic
         _respectively(text, entities, sentence, _drafts_since(drafts, sentence[0]), tab, periods)
+        _slash_list_years(text, sentence, _drafts_since(drafts, sentence[0]), periods)
     return drafts
 
 
@@ -1711,6 +1712,29 @@ def _listed_periods(text: str, periods: Sequence[PeriodMention], start: int, end
         else:
             run = [period]
     return run if len(run) >= 2 else []
+
+
+def _slash_list_years(text: str, sentence: tuple[int, int], drafts: Sequence[ClaimDraft],
+                      periods: Sequence[PeriodMention]) -> None:
+    """上调2022/2023年净利润预测至236/333亿元: the numbers of a slash list take, in order, the
+    years of the last slash list of as many years before them in the sentence."""
+    groups: list[list[ClaimDraft]] = []
+    for draft in drafts:
+        if groups and _LIST_NEXT.fullmatch(text, groups[-1][-1].quantity.end, draft.quantity.start):
+            groups[-1].append(draft)
+        else:
+            groups.append([draft])
+    year_runs: list[list[PeriodMention]] = []
+    for period in (p for p in periods if sentence[0] <= p.start and p.end <= sentence[1]):
+        if year_runs and _LIST_NEXT.fullmatch(text, year_runs[-1][-1].end, period.start):
+            year_runs[-1].append(period)
+        else:
+            year_runs.append([period])
+    for group in (g for g in groups if len(g) >= 2):
+        years = next((run for run in reversed(year_runs) if run[-1].end <= group[0].quantity.start and len(run) == len(group)), None)
+        for period, draft in zip(years or (), group):
+            draft.period = period
+            draft.explanation.append(f"period: {period.label}, the year of its place in the list")
 
 
 def _years_of_span(text: str, periods: Sequence[PeriodMention], start: int, end: int, count: int) -> list[PeriodMention]:

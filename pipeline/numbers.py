@@ -1301,13 +1301,15 @@ def _scan(text: str) -> list[Quantity]:
         quantity = _quantity(core, text)
         quantities.append(quantity)
         position = quantity.end
-    quantities += _slash_list_members(lists, quantities)
+    quantities += _slash_list_members(lists, quantities, g)
     quantities.sort(key=lambda q: q.start)
     return quantities
 
 
 # 236/333亿元, 4.35/10.11/14.28元, 2022/2023年: one number per year or case of a forecast
-_SLASH_LIST = regex.compile(r"(?<![0-9./／])(?P<item>[0-9]+(?:\.[0-9]+)?)(?:\ ?[/／]\ ?(?P<item>[0-9]+(?:\.[0-9]+)?))+(?![0-9./／])")
+# (a member may carry its own magnitude: 263.4亿/266.9亿港元)
+_SLASH_ITEM = r"[0-9]+(?:\.[0-9]+)?(?:万亿|亿|万)?"
+_SLASH_LIST = regex.compile(rf"(?<![0-9./／])(?P<item>{_SLASH_ITEM})(?:\ ?[/／]\ ?(?P<item>{_SLASH_ITEM}))+(?![0-9./／])")
 
 
 def _is_slash_list(match: regex.Match, text: str, g: _Grammar) -> bool:
@@ -1315,7 +1317,7 @@ def _is_slash_list(match: regex.Match, text: str, g: _Grammar) -> bool:
     more of them, a magnitude after the last (236/333亿元), decimals not opening with 1
     (4.35/10.11元), or years (2022/2023年)."""
     items = match.captures("item")
-    if len(items) >= 3 or text[match.end():match.end() + 1] in g.magnitudes:
+    if len(items) >= 3 or text[match.end():match.end() + 1] in g.magnitudes or any(i[-1] in "万亿" for i in items):
         return True
     if _is_year_list(match, text):
         return True
@@ -1328,7 +1330,7 @@ def _is_year_list(match: regex.Match, text: str) -> bool:
     return len(first) == 4 and first[:2] in ("19", "20") and text.startswith("年", match.end())
 
 
-def _slash_list_members(lists: list[regex.Match], quantities: list[Quantity]) -> list[Quantity]:
+def _slash_list_members(lists: list[regex.Match], quantities: list[Quantity], g: _Grammar) -> list[Quantity]:
     """The members of each slash list before its last, which was read with the list's
     magnitude and unit: each takes them (236 of 236/333亿元 is 236亿元). Years take nothing."""
     members = []
@@ -1337,15 +1339,24 @@ def _slash_list_members(lists: list[regex.Match], quantities: list[Quantity]) ->
         if last is not None and _is_year_list(match, match.string):  # (21年 of 2019/20/21年 is no span of years)
             quantities[quantities.index(last)] = replace(last, non_claim="year", explanation=(*last.explanation, "year list"))
             continue
-        written = Decimal(match.captures("item")[-1])
-        if last is None or not last.is_claim or last.value is None or last.value_max is not None or written == 0:
+        number, magnitude = _slash_item(match.captures("item")[-1], g)
+        if last is None or not last.is_claim or last.value is None or last.value_max is not None or number == 0:
             continue
-        scale = Decimal(str(last.value)) / written
+        # what the unit multiplies by (1 for 元): the last member's value over its number
+        scale = Decimal(str(last.value)) / (number * (magnitude or 1))
         for start, item in zip(match.starts("item")[:-1], match.captures("item")[:-1]):
+            own, own_magnitude = _slash_item(item, g)  # 236 of 236/333亿元 takes 亿; 263.4亿 keeps its own
             members.append(replace(last, start=start, end=start + len(item), text=item,
-                                   value=_to_number(Decimal(item) * scale), qualifier_span=None,
+                                   value=_to_number(own * (own_magnitude or magnitude or 1) * scale), qualifier_span=None,
                                    explanation=(*last.explanation, f"slash list: {item} with the unit of {last.text}")))
     return members
+
+
+def _slash_item(item: str, g: _Grammar) -> tuple[Decimal, Decimal | None]:
+    """The number of a slash-list member and its own magnitude, if it has one."""
+    digits = regex.match(r"[0-9]+(?:\.[0-9]+)?", item).group()
+    tail = item[len(digits):]
+    return Decimal(digits), Decimal(g.magnitudes[tail]) if tail else None
 
 
 # 连续五日, 连降两月, 连涨3日: the number before 日/月 counts days or months of a streak.

@@ -375,7 +375,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
         # counted back or forward from the day of writing: no year the text names moves it
         found.append(PeriodMention(match.start(), match.end(), match.group(), first, last, of_present=True))
     found.extend(_label_only_periods(text, published, tab))
-    periods = _same_period_last_year(text, _bound_since(text, _carry_years(_drop_nested(found), tab)), tab)
+    periods = _same_period_last_year(text, _bound_since(text, _carry_years(_year_lists(text, _drop_nested(found)), tab)), tab)
     periods = _filing_days(text, _day_ranges(text, _spans_ended(text, periods)), tab)
     return _interim_calendar(_fiscal_calendar(text, _report_periods(text, periods, tab), tab), tab)
 
@@ -704,6 +704,26 @@ def _filing_days(text: str, periods: list[PeriodMention], tab: _PeriodTables) ->
                 period = replace(period, end_date=day)
         result.append(period)
     return result
+
+
+# 2022/2023年, 2019/20/21年: a forecast's years, one per number of the slash list that follows
+_YEAR_LIST = regex.compile(r"(?<![0-9/／])(?P<year>(?:19|20)[0-9]{2})(?:[/／](?P<year>(?:19|20)?[0-9]{2}))+\ ?年(?![0-9])")
+
+
+def _year_lists(text: str, periods: list[PeriodMention]) -> list[PeriodMention]:
+    """Each year of a slash list of years as a period of its own (label 2022年), in place of
+    the last year alone that the year pattern read."""
+    lists = list(_YEAR_LIST.finditer(text, timeout=REGEX_TIMEOUT_S))
+    if not lists:
+        return periods
+    kept = [p for p in periods if not any(m.start() < p.end and p.start < m.end() for m in lists)]
+    for match in lists:
+        century = match.captures("year")[0][:2]
+        for (start, end), written in zip(match.spans("year"), match.captures("year")):
+            year = int(written if len(written) == 4 else century + written)
+            end = match.end() if end == match.spans("year")[-1][1] else end
+            kept.append(PeriodMention(start, end, f"{year}年", date(year, 1, 1), date(year, 12, 31), year_only=True))
+    return sorted(kept, key=lambda p: p.start)
 
 
 def _drop_nested(periods: list[PeriodMention]) -> list[PeriodMention]:

@@ -197,6 +197,11 @@ def test_a_fiscal_quarter_beside_its_end_date_gives_the_companys_calendar(text, 
     assert {label: periods.get(label) for label in expected} == expected
 
 
+def test_each_year_of_a_slash_list_is_a_period():
+    periods = [(p.label, str(p.start_date), str(p.end_date)) for p in find_periods("上调2022/23年净利润预测", None)]
+    assert periods == [("2022年", "2022-01-01", "2022-12-31"), ("2023年", "2023-01-01", "2023-12-31")]
+
+
 def test_a_fiscal_year_without_its_calendar_keeps_only_its_label():
     assert [(p.label, p.start_date, p.end_date) for p in find_periods("华尔街对苹果2022财年营收增长5%的预期", None)] \
         == [("2022财年", None, None)]
