@@ -145,6 +145,7 @@ class _ClaimTables:
     group_kind_marks: tuple[str, ...]  # 型 in 股票型基金: the group noun before is a modifier
     index_re: regex.Pattern
     index_units: frozenset[str]
+    index_quote_words: frozenset[str]  # 收盘, 开盘: in a sentence about an index, its measure
     share_dealing_verbs: frozenset[str]
     comparison_openers: tuple[str, ...]
     measure_endings: tuple[str, ...]
@@ -286,6 +287,7 @@ def _tables() -> _ClaimTables:
         group_kind_marks=tuple(t["group_kind_marks"]),
         first_group_re=regex.compile(rf"\ ?(?:(?![的了是在到和与及为被把将等中])\p{{Han}}){{0,6}}?(?:{_alt(t['group_heads'])})"),
         index_units=frozenset(t["index_units"]),
+        index_quote_words=frozenset(t["index_quote_words"]),
         share_dealing_verbs=frozenset(t["share_dealing_verbs"]),
         comparison_openers=tuple(t["comparison_openers"]),
         measure_endings=tuple(t["measure_endings"]),
@@ -1581,6 +1583,10 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
                                  any_unit=text.startswith(tab.quote_openers, clause_start + (text[clause_start] == " ")))
             _metric(draft, text, clause_start, clause_end, sentence[0], entities, tab,
                     drafts[-1] if drafts and drafts[-1].quantity.end > clause_start else None, compared)
+            if draft.metric in tab.index_quote_words and q.unit in tab.index_units \
+                    and (index := _last(tab.index_re, text, sentence[0], q.start)) is not None:
+                draft.metric = index.group("index")  # 沪基指开盘于…，午盘收盘于2980.80点: the index's close
+                draft.explanation.append(f"metric: the index the sentence quotes, {draft.metric}")
             _kind_and_direction(draft, text, clause_start, previous_end, tab,
                                 drafts[-1] if drafts and drafts[-1].quantity.end > clause_start else None)
             if draft.metric in tab.change_metric_direction and compared is not None and compared.metric \
