@@ -73,6 +73,7 @@ def _dated(periods):
 DOCUMENT_YEARS = [
     pytest.param("今年（2009年）以来，新基金募集额逾300亿元。", 2009, id="year-in-brackets"),
     pytest.param("刚刚过去的2008年，净利润增长7.5%。", 2009, id="the-year-just-past"),
+    pytest.param("继去年900多家公司实施回购之后，进入2022年不到一个月，就有134家公司实施回购。", 2022, id="the-year-entered"),
     pytest.param("截至3月19日，2009年以来已成立15只基金。", 2009, id="since-the-latest-year"),
     pytest.param("2008年以来的数据，与2009年一季度相比。", None, id="since-an-earlier-year-says-nothing"),
     pytest.param("今年（2009年）以来，刚刚过去的2010年。", None, id="cues-that-disagree"),
