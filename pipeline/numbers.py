@@ -1038,6 +1038,8 @@ def _quantity(core: _Core, text: str) -> Quantity:
     )
 
 
+# A forecast gives its change as a range (预计…将减少4861万元到5861万元)
+_FORECAST_RANGE_CUE = regex.compile(r"预计|预期|预测|预告")
 # A range separator that is also the 至 of 增至: after a change verb it introduces the new level.
 _LEVEL_WORDS = ("至", "到")
 
@@ -1091,8 +1093,11 @@ def _try_range(first: _Core, text: str, g: _Grammar) -> _Core | None:
             and not (first.kind == second.kind == "chinese")):
         return None  # 2019-2021, 3-4: no sign these are one amount (一千到一千五百 is one)
     if (first.unit is not None and first.unit_kind != "ratio" and separator.group().strip() in _LEVEL_WORDS
-            and _change_verb_before(text, first.start)):
-        return None  # 增持 77.1 万股至 344.45 万股: the change, then the level it reached
+            and _change_verb_before(text, first.start)
+            and not (separator.group().strip() == "到" and _FORECAST_RANGE_CUE.search(text, max(0, first.start - 40), first.start))):
+        # 增持 77.1 万股至 344.45 万股: the change, then the level it reached (but 预计…将减少4861万元到5861万元:
+        # a forecast's range of the change)
+        return None
     return second
 
 
