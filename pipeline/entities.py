@@ -140,6 +140,7 @@ class _Tables:
     industry_name_acts: tuple[str, ...]  # what an organisation does after its name (宣布, 成立于)
     announcer_re: regex.Pattern  # 浙能电力公告，: the company a news flash opens with
     ticker_kind_words: tuple[str, ...]  # 玩具制造龙头美泰(MAT.O): the kind ends before the name
+    company_kind_words: tuple[str, ...]  # 科创板公司, 预增公司: a market or category of companies
     announcer_not_names: frozenset[str]
     institution_endings: tuple[str, ...]  # what an institution's name may end with (组织, 中心, 会)
     former_marks: frozenset[str]  # 前/原 before an organisation and a title: the title is a past one
@@ -276,6 +277,7 @@ def tables() -> _Tables:
             regex.MULTILINE),
         announcer_not_names=frozenset(t["announcer_not_names"]),
         ticker_kind_words=tuple(t["ticker_kind_words"]),
+        company_kind_words=tuple(t["company_kind_words"]),
     )
 
 
@@ -809,7 +811,7 @@ def _suffix_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candid
             continue  # 长期注重基金, 不得担任公司: a verb and its object, not a name (大成基金 is one)
         if match.group() == "公司" and name not in tab.known_orgs and _verb_phrase_only(name, tab):
             continue  # 确认公司为中标单位, 不超过公司总股本: a verb and its object (联想公司 is known)
-        if match.group() == "公司" and name not in tab.known_orgs and (name in tab.place_names or _common_words_only(name)):
+        if match.group() == "公司" and _kind_of_company(name, tab):
             continue  # 中国公司, 科技公司, 自动驾驶公司: a kind of company, named by its country or trade
         start = tagged_start
         if text.startswith(tab.org_suffix_continuations, match.end()):
@@ -828,6 +830,17 @@ def _suffix_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candid
         if any(w in name for w in tab.generic_org_words) or modifiers:
             continue
         yield Candidate(start, match.end(), text[start:match.end()], entity_type, "rule:org_suffix", 0.8)
+
+
+def _kind_of_company(words: str, tab: _Tables) -> bool:
+    """Whether ``words`` before 公司 say what kind of company it is, not which (中国, 科技,
+    自动驾驶, 科创板, 业绩预增): a place, common words only, or a market or results category."""
+    return words not in tab.known_orgs and (words in tab.place_names or _common_words_only(words)
+                                             or any(w in words for w in tab.company_kind_words))
+
+
+# Measure words a count puts before what it counts (39家科创板公司): no name opens with one
+_MEASURE_OPENERS = frozenset("家只个位名")
 
 
 def _verb_phrase_only(words: str, tab: _Tables) -> bool:
@@ -1217,8 +1230,9 @@ def _looks_like_name(text: str, label: str, tab: _Tables) -> bool:
         if word_tags().get(given) in tab.not_given_name_tags:
             return False  # 冷启动: a surname character before a verb
     elif not regex.search(r"\p{Han}", text) or text.startswith(tab.generic_org_words) or _COUNTED_GROUP.match(text) \
-            or tab.org_suffix_end_re.sub("", text) in tab.non_name_words:
-        return False  # (高职学院, 私人银行: a kind of institution, no name)
+            or tab.org_suffix_end_re.sub("", text) in tab.non_name_words or text[0] in _MEASURE_OPENERS \
+            or (text.endswith("公司") and _kind_of_company(text[:-2], tab)):
+        return False  # (高职学院, 私人银行, 家科创板公司 of 39家科创板公司: a kind of institution, no name)
     return text not in word_tags()  # a dictionary word tagged as a common word is no name
 
 

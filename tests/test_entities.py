@@ -82,8 +82,9 @@ def test_typed_entity(text, name, entity_type):
 
 
 def test_a_kind_of_company_is_no_name():
-    names = _entities("在发布数据的13家自动驾驶公司中，中国公司占7席，另有两家科技公司入选，国家电网公司中标。")
-    assert not {"自动驾驶公司", "中国公司", "科技公司"} & set(names)
+    names = _entities("在发布数据的13家自动驾驶公司中，中国公司占7席，另有两家科技公司入选，国家电网公司中标。"
+                      "有39家科创板公司公布了业绩预告，其中预增公司30家。")
+    assert not {"自动驾驶公司", "中国公司", "科技公司", "科创板公司", "预增公司"} & set(names)
     assert names["中国"].type == "LOCATION" and names["国家电网公司"].type == "ORG"
 
 
