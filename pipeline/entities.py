@@ -363,6 +363,32 @@ def _has_surname(name: str, tab: _Tables) -> bool:
     return name[:1] in tab.surnames or name.startswith(tab.compound_surnames)
 
 
+_HONORIFIC = regex.compile(r"先生|女士")
+
+
+def _honorific_candidates(text: str, tab: _Tables, token_bounds) -> Iterable[Candidate]:
+    """People named with 先生 / 女士: 王金根先生 is 王金根, 曲先生 (a family name alone) is 曲先生
+    (GOLD.md). The segmenter must see the honorific as a word of its own or of the name (not
+    先生产)."""
+    if token_bounds is None:
+        return
+    starts, ends = token_bounds
+    for match in _HONORIFIC.finditer(text, timeout=REGEX_TIMEOUT_S):
+        at = match.start()
+        if match.end() not in ends:
+            continue
+        for length in (3, 2, 1):
+            start = at - length
+            name = text[start:at]
+            if start < 0 or start not in starts or not _has_surname(name, tab) or not regex.fullmatch(r"\p{Han}+", name) \
+                    or (length == 3 and (name[0] in tab.title_org_lead_chars or name[:2] in word_tags())) \
+                    or (length == 2 and (name in word_tags() or at - 1 in starts)):  # (和刘女士: 和 is no name)
+                continue
+            full = name + match.group() if length == 1 else name
+            yield Candidate(start, start + len(full), full, "PERSON", "rule:honorific", 0.8)
+            break
+
+
 def _quoted_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
     for match in _QUOTED.finditer(text, timeout=REGEX_TIMEOUT_S):
         start, end = _strip_name(text, *match.span(1))
@@ -1271,6 +1297,7 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     known = {c.name: c.type for c in ner if c.score >= NER_ONLY_THRESHOLD} | {c.name: c.type for c in candidates}
     org_positions = sorted((c.start, c.name) for c in [*candidates, *ner] if c.type == "ORG" and c.score > 0)
     people = [*_title_name_candidates(text, tab, known, org_positions, token_bounds), *_speech_candidates(text, tab),
+              *_honorific_candidates(text, tab, token_bounds),
               *_byline_candidates(text, tab), *_appointed_candidates(text, tab)]
     # 基金经理进行了座谈, 负责人迅速…, 记者解释说: a common word after a title is no name
     common_words = word_tags()

@@ -92,6 +92,17 @@ def test_a_pen_name_at_the_end_is_no_outlet():
     assert "小林" not in _entities("这款相机的画质表现出色。（小林）")
 
 
+@pytest.mark.parametrize("text, names", [
+    ("持股5%以上股东韩智先生、桂杰先生质押股份。", {"韩智", "桂杰"}),
+    ("截至本公告日，王金根先生持有公司股份。", {"王金根"}),
+    ("购房者曲先生看着楼盘，张女士表示满意。", {"曲先生", "张女士"}),  # a family name alone keeps its honorific
+    ("李明先生和刘女士出席。", {"李明", "刘女士"}),  # (和 is no family name here)
+    ("公司先生产后销售。", set()),
+])
+def test_people_named_with_an_honorific(text, names):
+    assert {n for n, e in _entities(text).items() if e.type == "PERSON"} == names
+
+
 def test_generic_filers_are_no_announcers():
     names = _entities("公司公告，预计净利润1亿元。董事会公告，拟派发股息。")
     assert "公司" not in names and "董事会" not in names
