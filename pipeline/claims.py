@@ -1084,6 +1084,10 @@ def _holder(text: str, entities: Sequence[ResolvedEntity], sentence: tuple[int, 
         return None
     named = [m for m in _subjects_in(text, entities, sentence[0], verb.start(), tab)
              if entities[m[1]].type in ("PERSON", "ORG", "PRODUCT")]
+    if not named and (whole_start := _sentence_start(text, sentence[0])) < sentence[0]:
+        # 管连平于6月29日质押约282万股；于7月1日将…456万股解除质押: the holder named before the ；
+        named = [m for m in _subjects_in(text, entities, whole_start, sentence[0], tab)
+                 if entities[m[1]].type in ("PERSON", "ORG", "PRODUCT")]
     return named[-1][1] if named else None
 
 
