@@ -35,6 +35,13 @@ _SUBJECT_TYPES = ("ORG", "PROGRAMME", "PRODUCT", "PERSON")
 # What a paragraph or sentence is about when its numbers name nothing: a company, or the
 # product a review is about (理光R10售价1750元 … 具有1000万有效像素).
 _TOPIC_TYPES = ("ORG", "PRODUCT")
+# Places that are assets, named as such (GOLD.md property: an estate's or a parcel's own
+# measures are its own): these LOCATIONs can be subjects and topics too.
+_ASSET_SOURCES = frozenset({"rule:property", "rule:quoted_property", "rule:portal_tag"})
+
+
+def _is_asset(entity: ResolvedEntity) -> bool:
+    return entity.type == "LOCATION" and not _ASSET_SOURCES.isdisjoint(entity.sources)
 
 
 @dataclass
@@ -875,7 +882,7 @@ def _mentions_in(entities: Sequence[ResolvedEntity], start: int, end: int) -> li
     """``(mention start, entity index)`` of subject-type mentions in ``[start, end)``."""
     found = []
     for index, entity in enumerate(entities):
-        if entity.type not in _SUBJECT_TYPES:
+        if entity.type not in _SUBJECT_TYPES and not _is_asset(entity):
             continue
         for s, e in entity.mentions:
             if start <= s and e <= end:
@@ -911,7 +918,7 @@ def _topic(text: str, entities: Sequence[ResolvedEntity], start: int, end: int, 
     (理光R10售价1750元 …; not 若加上本月发行的华安强债基金, a name in passing)."""
     for position, index in _subjects_in(text, entities, start, end, tab):
         kind = entities[index].type
-        if kind in _TOPIC_TYPES and (position == start or text[position - 1] in _CLAUSE_OPENERS):
+        if (kind in _TOPIC_TYPES or _is_asset(entities[index])) and (position == start or text[position - 1] in _CLAUSE_OPENERS):
             return index
     return None
 

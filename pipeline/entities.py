@@ -430,6 +430,39 @@ def _property_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
             yield Candidate(match.start("name"), match.end("name"), match.group("name"), "LOCATION", "rule:property", 0.75)
 
 
+# Property portals tag an estate and a developer with their pages (润泽·悦溪 (论坛 相册 户型 样板间
+# 地图搜索), 远洋地产(企业专区,旗下楼盘)): the name before the tag is the estate or the developer.
+_PORTAL_TAG = regex.compile(r"(?P<name>[\p{Han}A-Za-z0-9·]{2,16})\s?[（(](?:(?P<estate>论坛\ 相册\ 户型\ 样板间\ 地图搜索)|企业专区,旗下楼盘)[)）]")
+
+
+def _portal_tag_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
+    """Estates (LOCATION, GOLD.md property) and developers (ORG) a property portal tags."""
+    for match in _PORTAL_TAG.finditer(text, timeout=REGEX_TIMEOUT_S):
+        run = match.group("name").lstrip("0123456789")
+        run = run[_after_last_lead_in(run, tab):]
+        run = run[_after_last_act(run, tab):]
+        name = _without_leading_verbs(run.lstrip(_PORTAL_NAME_LEAD_CHARS), tab)
+        if len(name) < 2 or name in tab.non_name_words:
+            continue
+        start = match.end("name") - len(name)
+        kind = "LOCATION" if match.group("estate") else "ORG"
+        yield Candidate(start, match.end("name"), name, kind, "rule:portal_tag", 0.8)
+
+
+_PORTAL_NAME_LEAD_CHARS = "以到仅过如由约而"
+
+
+def _after_last_act(run: str, tab: _Tables) -> int:
+    """Where a name starts in ``run`` after the last verb, adverb or honorific before it
+    (购房者曲先生看着润泽·悦溪 → 润泽·悦溪; 高价力挫SOHO中国 → SOHO中国)."""
+    cut, position = 0, 0
+    for word, tag in _dictionary_words(run):
+        position += len(word)
+        if (tag in tab.lead_in_verb_tags or tag in ("d", "p", "c") or word in ("先生", "女士")) and len(run) - position >= 2:
+            cut = position
+    return cut
+
+
 def _property_name(name: str, tab: _Tables) -> bool:
     """Whether a building's or parcel's name has a name before its ending: not a description
     (一居住地块, 城市后花园), a count (8幅地块) or a clause (手中夺得…地块)."""
@@ -1289,6 +1322,7 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     candidates += _programme_event_candidates(text, tab)
     candidates += _mover_candidates(text, tab)
     candidates += _property_candidates(text, tab)
+    candidates += _portal_tag_candidates(text, tab)
     organisations = {c.name for c in candidates if c.type == "ORG"}
     candidates += _brand_model_candidates(text, organisations | _brand_cores(organisations, tab) | tab.known_orgs)
     candidates += _fund_family_candidates(text, organisations)

@@ -855,6 +855,9 @@ def _attach_unit(core: _Core, text: str, g: _Grammar) -> None:
         pass  # 七成六 = 76 %
     if unit_kind == "currency" and code in g.minor_currency:
         _attach_minor_currency(core, code, text, g)
+    if unit_kind == "currency" and (per := _PER_UNIT.match(text, core.end)):
+        core.end = per.end()  # 5.95万元/平方米: a price per unit keeps its per-unit in the text (GOLD.md)
+        core.notes.append(f"per {per.group('per')}")
     if match.group("inner"):
         core.qualifier = g.qualifiers_inner[match.group("inner")]
         core.qualifier_span = match.span("inner")
@@ -863,6 +866,9 @@ def _attach_unit(core: _Core, text: str, g: _Grammar) -> None:
 
 
 _TENTH_DIGITS = "一二三四五六七八九"
+# What a price is per, written after its currency (元/平方米, 元/吨, 元/股, 元/千瓦时)
+_PER_UNIT = regex.compile(
+    r"\ ?[/／]\ ?(?P<per>平方米|平米|㎡|m²|吨|千瓦时|度|股|份|月|年|天|人|辆|台|件|公斤|千克|克|桶|盎司|亩|张|次|晚)")
 
 
 def _tenth_after(core: _Core, text: str, g: _Grammar) -> bool:

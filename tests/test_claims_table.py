@@ -129,6 +129,8 @@ CASES = [
     row("forecast-range-of-a-change", "鼎丰鞋业预计2021年净利润与上年同期相比将减少4861万元到5861万元，公司增持77.1万股至344.45万股。",
         c("4861万元到5861万元", 48610000, "CNY", value_max=58610000, kind="change", direction="down", modality="forecast"),
         c("77.1万股", 771000, "股", kind="change"), c("344.45万股", 3444500, "股", kind="level")),
+    row("price-per-unit-keeps-its-per", "地块楼面价5.95万元/平方米，转让价格为17.406元/股。",
+        c("5.95万元/平方米", 59500, "CNY"), c("17.406元/股", 17.406, "CNY")),
     row("liangtou-is-a-word", "投资者两头下注，行业头部企业受益。"),
     row("shi-yu", "金穗集团在东南亚设立了十余家分公司。", c("十余家", 10, "家", "more_than")),
     row("yu-wan-yuan", "此次活动共发放补贴 500 余万元。", c("500 余万元", 5000000, "CNY", "more_than")),
