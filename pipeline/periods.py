@@ -82,6 +82,7 @@ class _PeriodTables:
     same_period_last_year: regex.Pattern
     report_period: regex.Pattern
     report_words: tuple[str, ...]
+    report_after: tuple[str, ...]  # 2019年第三季度报告: the words after a period that make it a report's
     the_period_words: frozenset[str]  # 期内: the period just reported
     year_cues: tuple[tuple[regex.Pattern, int, bool], ...]
     dateline: regex.Pattern  # 中新经纬客户端11月5日电: the day of writing
@@ -153,8 +154,11 @@ def _tables() -> _PeriodTables:
         present=regex.compile(alternation(t["present_markers"])),
         future=regex.compile(alternation(t["future_markers"])),
         same_period_last_year=regex.compile(alternation(t["same_period_last_year"])),
-        report_period=regex.compile(rf"(?:{alternation(t['report_period_words'])})"
+        report_period=regex.compile(rf"(?P<to_end>(?:(?:19|20)[0-9]{{2}}\ ?年|本年|今年)?\ ?年?初至(?:本)?报告期末)"
+                                    rf"|(?P<end>(?:本)?报告期末)"
+                                    rf"|(?:{alternation(t['report_period_words'])})"
                                     rf"|(?<![\p{{Han}}])(?:{alternation(t['the_period_words'])})"),
+        report_after=tuple(t["report_after"]),
         the_period_words=frozenset(t["the_period_words"]),
         report_words=tuple(t["report_words"]),
         year_cues=cues,
@@ -391,14 +395,23 @@ def _report_periods(text: str, periods: list[PeriodMention], tab: _PeriodTables)
     """报告期内 after a report named with its period (2023年半年度报告) holds that period;
     期内 (the period just reported: 截至9月30日止第三季度…。期内，…) the last dated period
     before it that is a stretch of time, not a day."""
-    reports = [p for p in periods if p.start_date and p.end_date and p.label.endswith(tab.report_words)]
+    reports = [p for p in periods if p.start_date and p.end_date
+               and (p.label.endswith(tab.report_words) or text.startswith(tab.report_after, p.end))]
     spans = [p for p in periods if p.start_date and p.end_date and p.start_date < p.end_date]
     added = []
     for match in tab.report_period.finditer(text, timeout=REGEX_TIMEOUT_S):
         candidates = spans if match.group() in tab.the_period_words else reports
         report = next((p for p in reversed(candidates) if p.end <= match.start()), None)
-        if report is not None:
-            added.append(PeriodMention(match.start(), match.end(), match.group(), report.start_date, report.end_date))
+        if report is None:
+            continue
+        if match.group("to_end"):  # 2019年初至报告期末: from the start of the report's year to its end
+            first = date(report.end_date.year, 1, 1)
+            periods = [p for p in periods if not (match.start() <= p.start < match.end())]
+        elif match.group("end"):  # 本报告期末: the report's last day
+            first = report.end_date
+        else:
+            first = report.start_date
+        added.append(PeriodMention(match.start(), match.end(), match.group(), first, report.end_date))
     return sorted([*periods, *added], key=lambda p: p.start) if added else periods
 
 

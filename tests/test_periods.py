@@ -198,6 +198,13 @@ def test_a_fiscal_quarter_beside_its_end_date_gives_the_companys_calendar(text, 
     assert {label: periods.get(label) for label in expected} == expected
 
 
+def test_from_the_year_start_to_the_end_of_the_report_period():
+    text = "国旅联合发布2019年第三季度报告：2019年初至报告期末营业收入增长30.59%。本报告期末总资产为7.98亿元。"
+    periods = {p.label: (str(p.start_date), str(p.end_date)) for p in find_periods(text, None)}
+    assert periods["2019年初至报告期末"] == ("2019-01-01", "2019-09-30")
+    assert periods["本报告期末"] == ("2019-09-30", "2019-09-30")
+
+
 def test_each_year_of_a_slash_list_is_a_period():
     periods = [(p.label, str(p.start_date), str(p.end_date)) for p in find_periods("上调2022/23年净利润预测", None)]
     assert periods == [("2022年", "2022-01-01", "2022-12-31"), ("2023年", "2023-01-01", "2023-12-31")]
