@@ -111,7 +111,7 @@ def _tables() -> _PeriodTables:
         rf"(?P<until>截至|截止到|截止|至)?\ ?"
         rf"(?:{year}\ ?(?:(?P<span>{span_alt})|{first_months}|{month})?|(?<![0-9{_CN_SMALL}])(?P<span>{span_alt})"
         rf"|{first_months}|{month})"
-        rf"(?P<edge>末|底)?(?P<since>以来)?"
+        rf"(?P<edge>末|底|初)?(?P<since>以来)?"
     )
     rolling = regex.compile(
         rf"(?P<dir>{alternation([*t['rolling']['past'], *t['rolling']['future']])})"
@@ -340,7 +340,9 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
                     first = last = this_month.replace(day=day) if day else None
                 except ValueError:
                     continue
-        if match.group("edge") and last is not None:
+        if match.group("edge") == "初" and first is not None:
+            last = None  # 今年初: from its first day, the end left open (GOLD.md)
+        elif match.group("edge") and last is not None:
             first = last  # 三季度末, 去年底: the last day
         if match.group("since"):
             last = published  # 今年以来: up to the day of writing

@@ -205,6 +205,16 @@ def test_from_the_year_start_to_the_end_of_the_report_period():
     assert periods["本报告期末"] == ("2019-09-30", "2019-09-30")
 
 
+@pytest.mark.parametrize("text, label, start, end", [
+    ("今年初均价9200元。", "今年初", "2023-01-01", "None"),  # from its first day, the end open
+    ("今年2月初以来降价1500元。", "今年2月初以来", "2023-02-01", "2023-03-15"),
+    ("4月初发布新品。", "4月初", "2023-04-01", "2023-04-10"),
+])
+def test_the_beginning_of_a_year_or_month(text, label, start, end):
+    (period,) = find_periods(text, PUBLISHED)
+    assert (period.label, str(period.start_date), str(period.end_date)) == (label, start, end)
+
+
 def test_each_year_of_a_slash_list_is_a_period():
     periods = [(p.label, str(p.start_date), str(p.end_date)) for p in find_periods("上调2022/23年净利润预测", None)]
     assert periods == [("2022年", "2022-01-01", "2022-12-31"), ("2023年", "2023-01-01", "2023-12-31")]
