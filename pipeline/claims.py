@@ -153,6 +153,8 @@ class _ClaimTables:
     index_re: regex.Pattern
     index_units: frozenset[str]
     index_quote_words: frozenset[str]  # 收盘, 开盘: in a sentence about an index, its measure
+    publisher_endings: tuple[str, ...]  # 工信部, 统计局: public bodies …
+    publisher_verbs: tuple[str, ...]  # … that publish others' figures (发布, 公布)
     share_dealing_verbs: frozenset[str]
     comparison_openers: tuple[str, ...]
     measure_endings: tuple[str, ...]
@@ -295,6 +297,8 @@ def _tables() -> _ClaimTables:
         first_group_re=regex.compile(rf"\ ?(?:(?![的了是在到和与及为被把将等中])\p{{Han}}){{0,6}}?(?:{_alt(t['group_heads'])})"),
         index_units=frozenset(t["index_units"]),
         index_quote_words=frozenset(t["index_quote_words"]),
+        publisher_endings=tuple(t["publisher_endings"]),
+        publisher_verbs=tuple(t["publisher_verbs"]),
         share_dealing_verbs=frozenset(t["share_dealing_verbs"]),
         comparison_openers=tuple(t["comparison_openers"]),
         measure_endings=tuple(t["measure_endings"]),
@@ -900,7 +904,8 @@ def _subjects_in(text: str, entities: Sequence[ResolvedEntity], start: int, end:
     for position, index in reversed(_mentions_in(entities, start, end)):
         mention_end = next(e for s, e in entities[index].mentions if s == position)
         said_at = _DATE_AFTER_NAME.match(text, mention_end).end()  # 国家统计局11月15日发布数据显示
-        if text.startswith(tab.not_subject_before, said_at) or tab.data_report_re.match(text, said_at) or (
+        publishes = entities[index].name.endswith(tab.publisher_endings) and text.startswith(tab.publisher_verbs, said_at)
+        if publishes or text.startswith(tab.not_subject_before, said_at) or tab.data_report_re.match(text, said_at) or (
                 listed_with_excluded >= 0 and _COORDINATION.fullmatch(text, mention_end, listed_with_excluded)):
             listed_with_excluded = position  # 红杉中国和高瓴资本领投: both are investors
             continue
