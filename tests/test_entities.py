@@ -73,6 +73,8 @@ TYPED = [
     pytest.param("购房者曲先生看着润泽·悦溪 (论坛 相册 户型 样板间 地图搜索)蹦升的价格。", "润泽·悦溪", "LOCATION",
                  id="estate-a-property-portal-tags"),
     pytest.param("远洋地产(企业专区,旗下楼盘)以48.3亿元摘得地块。", "远洋地产", "ORG", id="developer-a-property-portal-tags"),
+    pytest.param("就业人数最多的五家公司分别为嘉实基金（197人）、博时基金（127人）。", "嘉实基金", "ORG",
+                 id="fund-company-the-segmenter-glues-to-the-word-before"),
     pytest.param("鼎丰电力公告，公司第四季度完成发电量3781万千瓦时。", "鼎丰电力", "ORG", id="announcer-opening-a-flash"),
     pytest.param("1月29日，青禾股份晚间发布业绩预告，预计净利润亏损8亿元。", "青禾股份", "ORG", id="announcer-after-date-and-time"),
     pytest.param("金穗通上周五盘后公告，拟回购股份。", "金穗通", "ORG", id="announcer-two-time-words"),
