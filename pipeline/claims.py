@@ -861,6 +861,9 @@ _COUNTED_BEFORE = regex.compile(r".*一[座个家只项台条间套款名位]")
 _SAME_CHANGE_AGAIN = regex.compile(r"\ ?(?:或|[（(])\ ?")
 # 9万辆目标, 100亿元的目标: the number is a goal
 _TARGET_AFTER = regex.compile(r"\ ?的?\ ?目标(?!价)")
+# Verbs of a quote that end the words before a price (该股收报94.06元, 现报8.24元); 报 alone
+# ends nouns too (回报, 举报)
+_QUOTE_VERBS = ("收报", "报收", "收于", "现报")
 # A clause going on from the one before with the same actor (计划交付25万辆，并向30万辆冲击)
 _CONTINUED_CLAUSE = regex.compile(r"\ ?(?:并且|并将|并|且)(?!非|不|未|没)")
 _PLANNED = ("target", "commitment")  # (a forecast cue already holds for its whole sentence)
@@ -1599,6 +1602,11 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
                                  any_unit=text.startswith(tab.quote_openers, clause_start + (text[clause_start] == " ")))
             _metric(draft, text, clause_start, clause_end, sentence[0], entities, tab,
                     drafts[-1] if drafts and drafts[-1].quantity.end > clause_start else None, compared)
+            if draft.metric and draft.metric.endswith(_QUOTE_VERBS) and draft.metric not in tab.index_quote_words:
+                opener = next(o for o in _QUOTE_VERBS if draft.metric.endswith(o))
+                noun = draft.metric[:-len(opener)]  # 该股收报94.06元: a quote with no noun has no metric (GOLD.md)
+                draft.metric = noun if len(noun) >= 2 else None
+                draft.explanation.append(f"metric: {draft.metric}, the quote verb {opener} left out")
             if draft.metric in tab.index_quote_words and q.unit in tab.index_units \
                     and (index := _last(tab.index_re, text, sentence[0], q.start)) is not None:
                 draft.metric = index.group("index")  # 沪基指开盘于…，午盘收盘于2980.80点: the index's close
