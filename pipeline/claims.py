@@ -861,6 +861,10 @@ _COUNTED_BEFORE = regex.compile(r".*一[座个家只项台条间套款名位]")
 _SAME_CHANGE_AGAIN = regex.compile(r"\ ?(?:或|[（(])\ ?")
 # 9万辆目标, 100亿元的目标: the number is a goal
 _TARGET_AFTER = regex.compile(r"\ ?的?\ ?目标(?!价)")
+# A clause that only says how the measure of the change before it moved again (两年平均增长)
+_BARE_CHANGE_CLAUSE = regex.compile(
+    r"[\s，,]*(?:两年|三年|五年|十年|平均|年均|复合|同比|环比|则|也|又|均|仍|再|累计)*"
+    r"(?:增长|下降|上升|增加|减少|提高|降低|上涨|下跌|回落|增|降|涨|跌)了?(?:约|近|超)?\s*")
 # Verbs of a quote that end the words before a price (该股收报94.06元, 现报8.24元); 报 alone
 # ends nouns too (回报, 举报)
 _QUOTE_VERBS = ("收报", "报收", "收于", "现报")
@@ -1636,6 +1640,10 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
                 draft.metric = None  # 12只偏股型基金: the funds are what the count is of, not a measure
                 draft.explanation.append("metric: none, the things counted are the subject")
             _period(draft, text, periods, entities, (period_scope_start, sentence[1]), clause_end, published, tab)
+            if draft.kind == "change" and draft.metric is None and sentence_drafts and sentence_drafts[-1].metric \
+                    and sentence_drafts[-1].kind == "change" and _BARE_CHANGE_CLAUSE.fullmatch(text, clause_start, q.start):
+                draft.metric = sentence_drafts[-1].metric  # 同比增长8.0%，两年平均增长5.1%: the same measure's
+                draft.explanation.append(f"metric: the measure of the change before, {draft.metric}")
             _modality(draft, text, clause_start, sentence, tab, name_spans, published)
             if draft.modality == "reported" and sentence_drafts and sentence_drafts[-1].modality in _PLANNED \
                     and _CONTINUED_CLAUSE.match(text, clause_start):
