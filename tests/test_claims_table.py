@@ -134,7 +134,7 @@ CASES = [
     row("quote-verb-is-no-metric", "昨日该股收报94.06元，大跌9.99%，两年平均增长5.1%。",
         c("94.06元", 94.06, "CNY", metric=None), c("9.99%", 9.99, "%", kind="change", direction="down", metric=None),
         c("5.1%", 5.1, "%", kind="change", direction="up")),
-    row("bare-change-clause-keeps-the-measure", "2021年，华南省地区生产总值为124369.67亿元，同比增长8.0%，两年平均增长5.1%。",
+    row("bare-change-clause-keeps-the-measure", "2021年，广东地区生产总值为124369.67亿元，同比增长8.0%，两年平均增长5.1%。",
         c("124369.67亿元", 12436967000000, "CNY", metric="生产总值"),
         c("8.0%", 8.0, "%", kind="change", metric="生产总值"), c("5.1%", 5.1, "%", kind="change", metric="生产总值")),
     row("liangtou-is-a-word", "投资者两头下注，行业头部企业受益。"),
