@@ -954,6 +954,11 @@ def _attach_comparison(core: _Core, text: str, g: _Grammar) -> None:
     core.notes.append(f"{g.comparison_before}…{adjective.group('word')}: compared → {core.qualifier}")
 
 
+_OPENING_QUOTES = ("“", "\"", "「", "‘")
+# the closing quote straight after the amount, a noun straight after it (“3元”基金; not 应为“73.54%”而非…)
+_QUOTED_CATEGORY = regex.compile(r"[”\"」’](?![而和与及或的是为了也都并但则])\p{Han}")
+
+
 def _non_claim_reason(core: _Core, text: str) -> tuple[str | None, str | None]:
     """``(non_claim reason, kind hint)`` from the words around the number."""
     head = text[max(0, core.start - 10):core.start]
@@ -961,6 +966,8 @@ def _non_claim_reason(core: _Core, text: str) -> tuple[str | None, str | None]:
     surface = text[core.start:core.numeral_end or core.end]
     if grammar().rank_context.search(head):
         return None, "rank"
+    if _QUOTED_CATEGORY.match(text, core.end) and text[core.start - 1:core.start] in _OPENING_QUOTES:
+        return "name", None  # “3元”基金, “1元”店: an amount in quotes naming a kind of thing
     if core.unit is None and core.kind == "arabic" and grammar().latin_magnitude.search(surface):
         return "code", None  # 4K, 12K 屏, 3M: with no unit a Latin magnitude may be a name
     if _set_phrase_count(core, text):
