@@ -93,6 +93,7 @@ class _ClaimTables:
     same_period_endings: tuple[str, ...]  # 同期: the year before's same period, a comparison
     holding_after_pronoun: tuple[str, ...]  # 其所持: the pronoun is a holder
     quote_openers: tuple[str, ...]  # 报, 收于: the level a move ends at
+    quote_verbs: tuple[str, ...]  # 收报, 现报: a quote's verb, no measure
     price_metrics: frozenset[str]  # 售价, 起售价: a price is a product's
     future_span_words: tuple[str, ...]  # 未来, 明年: a period named as still to come
     metric_openers: tuple[str, ...]  # 在手 in 在手订单: the 在 is no function word
@@ -227,6 +228,7 @@ def _tables() -> _ClaimTables:
         same_period_endings=tuple(t["same_period_endings"]),
         holding_after_pronoun=tuple(t["holding_after_pronoun"]),
         quote_openers=tuple(t["quote_openers"]),
+        quote_verbs=tuple(t["quote_verbs"]),
         price_metrics=frozenset(t["price_metrics"]),
         future_span_words=tuple(t["future_span_words"]),
         metric_openers=tuple(t["metric_openers"]),
@@ -865,9 +867,6 @@ _TARGET_AFTER = regex.compile(r"\ ?的?\ ?目标(?!价)")
 _BARE_CHANGE_CLAUSE = regex.compile(
     r"[\s，,]*(?:两年|三年|五年|十年|平均|年均|复合|同比|环比|则|也|又|均|仍|再|累计)*"
     r"(?:增长|下降|上升|增加|减少|提高|降低|上涨|下跌|回落|增|降|涨|跌)了?(?:约|近|超)?\s*")
-# Verbs of a quote that end the words before a price (该股收报94.06元, 现报8.24元); 报 alone
-# ends nouns too (回报, 举报)
-_QUOTE_VERBS = ("收报", "报收", "收于", "现报")
 # A clause going on from the one before with the same actor (计划交付25万辆，并向30万辆冲击)
 _CONTINUED_CLAUSE = regex.compile(r"\ ?(?:并且|并将|并|且)(?!非|不|未|没)")
 _PLANNED = ("target", "commitment")  # (a forecast cue already holds for its whole sentence)
@@ -1606,8 +1605,8 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
                                  any_unit=text.startswith(tab.quote_openers, clause_start + (text[clause_start] == " ")))
             _metric(draft, text, clause_start, clause_end, sentence[0], entities, tab,
                     drafts[-1] if drafts and drafts[-1].quantity.end > clause_start else None, compared)
-            if draft.metric and draft.metric.endswith(_QUOTE_VERBS) and draft.metric not in tab.index_quote_words:
-                opener = next(o for o in _QUOTE_VERBS if draft.metric.endswith(o))
+            if draft.metric and draft.metric.endswith(tab.quote_verbs) and draft.metric not in tab.index_quote_words:
+                opener = next(o for o in tab.quote_verbs if draft.metric.endswith(o))
                 noun = draft.metric[:-len(opener)]  # 该股收报94.06元: a quote with no noun has no metric (GOLD.md)
                 draft.metric = noun if len(noun) >= 2 else None
                 draft.explanation.append(f"metric: {draft.metric}, the quote verb {opener} left out")

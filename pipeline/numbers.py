@@ -93,6 +93,7 @@ class _Grammar:
     index_points: dict
     numeral: regex.Pattern
     unit_pattern: regex.Pattern
+    per_unit: regex.Pattern  # 元/平方米: what a price is per (data: quantities.yaml per_units)
     qualifier_before_pattern: regex.Pattern
     qualifier_after_pattern: regex.Pattern
     range_pattern: regex.Pattern
@@ -263,6 +264,7 @@ def grammar() -> _Grammar:
         index_points=dict(table["index_points"]),
         numeral=numeral,
         unit_pattern=unit_pattern,
+        per_unit=regex.compile(rf"\ ?[/／]\ ?(?P<per>{_alternation(table['per_units'])})"),
         qualifier_before_pattern=qualifier_before_pattern,
         qualifier_after_pattern=qualifier_after_pattern,
         range_pattern=range_pattern,
@@ -855,7 +857,7 @@ def _attach_unit(core: _Core, text: str, g: _Grammar) -> None:
         pass  # 七成六 = 76 %
     if unit_kind == "currency" and code in g.minor_currency:
         _attach_minor_currency(core, code, text, g)
-    if unit_kind == "currency" and (per := _PER_UNIT.match(text, core.end)):
+    if unit_kind == "currency" and (per := g.per_unit.match(text, core.end)):
         core.end = per.end()  # 5.95万元/平方米: a price per unit keeps its per-unit in the text (GOLD.md)
         core.notes.append(f"per {per.group('per')}")
     if match.group("inner"):
@@ -866,9 +868,6 @@ def _attach_unit(core: _Core, text: str, g: _Grammar) -> None:
 
 
 _TENTH_DIGITS = "一二三四五六七八九"
-# What a price is per, written after its currency (元/平方米, 元/吨, 元/股, 元/千瓦时)
-_PER_UNIT = regex.compile(
-    r"\ ?[/／]\ ?(?P<per>平方米|平米|㎡|m²|吨|千瓦时|度|股|份|月|年|天|人|辆|台|件|公斤|千克|克|桶|盎司|亩|张|次|晚)")
 
 
 def _tenth_after(core: _Core, text: str, g: _Grammar) -> bool:
@@ -1350,7 +1349,8 @@ def _is_year_list(match: regex.Match, text: str) -> bool:
 
 def _slash_list_members(lists: list[regex.Match], quantities: list[Quantity], g: _Grammar) -> list[Quantity]:
     """The members of each slash list before its last, which was read with the list's
-    magnitude and unit: each takes them (236 of 236/333亿元 is 236亿元). Years take nothing."""
+    magnitude and unit: each takes them (236 of 236/333亿元 is 236亿元). In a list of years
+    the last (21年 of 2019/20/21年) is marked a year in ``quantities`` and nothing is added."""
     members = []
     for match in lists:
         last = next((q for q in quantities if q.start == match.starts("item")[-1]), None)

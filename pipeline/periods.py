@@ -753,10 +753,7 @@ def _drop_nested(periods: list[PeriodMention]) -> list[PeriodMention]:
 
 def _shift_month_end(day: date, years: int) -> date:
     """``day`` moved by whole years, a month's last day staying the last (2010-02-28 → 2008-02-29)."""
-    moved = _shift(day, years=years)
-    if day.day == calendar.monthrange(day.year, day.month)[1]:
-        return _month_end(moved.year, moved.month)
-    return moved
+    return _shift_month_ends(day, 12 * years)
 
 
 def _carry_years(periods: list[PeriodMention], tab: _PeriodTables) -> list[PeriodMention]:
