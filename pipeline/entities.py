@@ -463,6 +463,15 @@ def _after_last_act(run: str, tab: _Tables) -> int:
     return cut
 
 
+# 地铁2号线, 10号线, 八通线: a metro line is a place (GOLD.md)
+_TRANSIT_LINE = regex.compile(r"(?<![0-9A-Za-z])(?:地铁|轨道交通)?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})号线")
+
+
+def _transit_line_candidates(text: str) -> Iterable[Candidate]:
+    for match in _TRANSIT_LINE.finditer(text, timeout=REGEX_TIMEOUT_S):
+        yield Candidate(match.start(), match.end(), match.group(), "LOCATION", "rule:transit_line", 0.8)
+
+
 def _property_name(name: str, tab: _Tables) -> bool:
     """Whether a building's or parcel's name has a name before its ending: not a description
     (一居住地块, 城市后花园), a count (8幅地块) or a clause (手中夺得…地块)."""
@@ -1322,6 +1331,7 @@ def match_entities(text: str, token_bounds: tuple[set[int], set[int]] | None = N
     candidates += _programme_event_candidates(text, tab)
     candidates += _mover_candidates(text, tab)
     candidates += _property_candidates(text, tab)
+    candidates += _transit_line_candidates(text)
     candidates += _portal_tag_candidates(text, tab)
     organisations = {c.name for c in candidates if c.type == "ORG"}
     candidates += _brand_model_candidates(text, organisations | _brand_cores(organisations, tab) | tab.known_orgs)
