@@ -273,7 +273,8 @@ def tables() -> _Tables:
         industry_name_acts=tuple(t["industry_name_acts"]),
         announcer_re=regex.compile(
             rf"(?:^|(?<=[。！？\n】]))[ \t]*(?:[0-9]{{1,2}}月[0-9]{{1,2}}日(?:晚间|晚|早间|午间)?[，,]?\ ?)?"
-            rf"(?P<name>\p{{Han}}{{2,6}}?)(?:{_alt(t['announcer_time_words'])})*(?:{_alt(t['announcer_verbs'])})(?=[，,：:])",
+            rf"(?P<name>\p{{Han}}{{2,6}}?)(?:[0-9]{{1,2}}月[0-9]{{1,2}}日)?(?:{_alt(t['announcer_time_words'])})*"
+            rf"(?:{_alt(t['announcer_verbs'])})(?=[，,：:])",
             regex.MULTILINE),
         announcer_not_names=frozenset(t["announcer_not_names"]),
         ticker_kind_words=tuple(t["ticker_kind_words"]),
