@@ -24,6 +24,8 @@ CASES = [
                  "16800元/平方米", "金穗·花园", id="an-estate-is-the-subject-of-its-prices"),
     pytest.param("工信部发布2021年行业运行情况，2021年我国精炼钴产量12.8万吨。", "12.8万吨", None,
                  id="a-public-body-publishing-statistics-is-no-subject"),
+    pytest.param("25日，国新办就2021年商务运行情况举行发布会。全年社会消费品零售总额44.1万亿元。", "44.1万亿元", None,
+                 id="a-public-body-briefing-on-statistics-is-no-subject"),
     pytest.param("友讯达(SZ300514)公告，国家电网有限公司电子商务平台发布了《招标公示》，公司中4个包，中标金额约为1.19亿元。",
                  "1.19亿元", "友讯达", id="gongsi-of-a-filing-is-the-announcer"),
     pytest.param("尼康S230卡片机上市，尼康3.0英寸触摸屏S230售1600元。", "3.0英寸", "尼康S230", id="a-size-is-the-models-not-the-brands"),
