@@ -141,6 +141,7 @@ class _Tables:
     announcer_re: regex.Pattern  # 浙能电力公告，: the company a news flash opens with
     ticker_kind_words: tuple[str, ...]  # 玩具制造龙头美泰(MAT.O): the kind ends before the name
     company_kind_words: tuple[str, ...]  # 科创板公司, 预增公司: a market or category of companies
+    not_model_codes: frozenset[str]  # IPv6, 5G, USB3: standards, not models
     announcer_not_names: frozenset[str]
     institution_endings: tuple[str, ...]  # what an institution's name may end with (组织, 中心, 会)
     former_marks: frozenset[str]  # 前/原 before an organisation and a title: the title is a past one
@@ -279,6 +280,7 @@ def tables() -> _Tables:
         announcer_not_names=frozenset(t["announcer_not_names"]),
         ticker_kind_words=tuple(t["ticker_kind_words"]),
         company_kind_words=tuple(t["company_kind_words"]),
+        not_model_codes=frozenset(t["not_model_codes"]),
     )
 
 
@@ -573,6 +575,8 @@ def _kind_model_candidates(text: str, tab: _Tables) -> Iterable[Candidate]:
     for match in tab.kind_model_re.finditer(text, timeout=REGEX_TIMEOUT_S):
         model = match.group("model").rstrip()
         start = match.start("model")
+        if model in tab.not_model_codes:
+            continue  # 路由器IPv6支持率: a standard the device supports, no model of it
         yield Candidate(start, start + len(model), model, "PRODUCT", "rule:kind_model", 0.8)
 
 

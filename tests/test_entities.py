@@ -113,6 +113,11 @@ def test_people_named_with_an_honorific(text, names):
     assert {n for n, e in _entities(text).items() if e.type == "PERSON"} == names
 
 
+def test_a_standard_after_a_device_is_no_model():
+    names = _entities("家庭无线路由器IPv6支持率达16%，旗舰手机 X9 Pro售价4999元。")
+    assert "IPv6" not in names and names["X9 Pro"].type == "PRODUCT"
+
+
 def test_generic_filers_are_no_announcers():
     names = _entities("公司公告，预计净利润1亿元。董事会公告，拟派发股息。")
     assert "公司" not in names and "董事会" not in names
