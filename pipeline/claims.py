@@ -154,6 +154,7 @@ class _ClaimTables:
     index_re: regex.Pattern
     index_units: frozenset[str]
     index_quote_words: frozenset[str]  # 收盘, 开盘: in a sentence about an index, its measure
+    bare_change_re: regex.Pattern  # ，两年平均增长: a change of the measure before it
     publisher_endings: tuple[str, ...]  # 工信部, 统计局: public bodies …
     publisher_verbs: tuple[str, ...]  # … that publish others' figures (发布, 公布)
     share_dealing_verbs: frozenset[str]
@@ -299,6 +300,8 @@ def _tables() -> _ClaimTables:
         first_group_re=regex.compile(rf"\ ?(?:(?![的了是在到和与及为被把将等中])\p{{Han}}){{0,6}}?(?:{_alt(t['group_heads'])})"),
         index_units=frozenset(t["index_units"]),
         index_quote_words=frozenset(t["index_quote_words"]),
+        bare_change_re=regex.compile(rf"[\s，,]*(?:{_alt(t['bare_change']['adverbs'])})*"
+                                     rf"(?:{_alt(t['bare_change']['verbs'])})了?(?:约|近|超)?\s*"),
         publisher_endings=tuple(t["publisher_endings"]),
         publisher_verbs=tuple(t["publisher_verbs"]),
         share_dealing_verbs=frozenset(t["share_dealing_verbs"]),
@@ -644,6 +647,20 @@ def _metric(draft: ClaimDraft, text: str, clause_start: int, clause_end: int, se
         draft.explanation.append(why_not)
 
 
+def _quoted_metric(draft: ClaimDraft, text: str, sentence: tuple[int, int], tab: _ClaimTables) -> None:
+    """A quote's words are no measure: 该股收报94.06元 has none (GOLD.md), 恒盛地产报收 is 恒盛地产's,
+    and 沪基指开盘于…，午盘收盘于2980.80点 is the index's the sentence quotes."""
+    if draft.metric and draft.metric.endswith(tab.quote_verbs) and draft.metric not in tab.index_quote_words:
+        verb = next(v for v in tab.quote_verbs if draft.metric.endswith(v))
+        noun = draft.metric[:-len(verb)]
+        draft.metric = noun if len(noun) >= 2 else None
+        draft.explanation.append(f"metric: {draft.metric}, the quote verb {verb} left out")
+    if draft.metric in tab.index_quote_words and draft.quantity.unit in tab.index_units \
+            and (index := _last(tab.index_re, text, sentence[0], draft.quantity.start)) is not None:
+        draft.metric = index.group("index")
+        draft.explanation.append(f"metric: the index the sentence quotes, {draft.metric}")
+
+
 def _outside_names(matches: Iterable[regex.Match], entities: Sequence[ResolvedEntity]) -> list[regex.Match]:
     """The metric words that are no part of a name (股份 of 星海股份, 科技 of 云帆科技)."""
     spans = [span for entity in entities for span in entity.mentions]
@@ -863,10 +880,6 @@ _COUNTED_BEFORE = regex.compile(r".*一[座个家只项台条间套款名位]")
 _SAME_CHANGE_AGAIN = regex.compile(r"\ ?(?:或|[（(])\ ?")
 # 9万辆目标, 100亿元的目标: the number is a goal
 _TARGET_AFTER = regex.compile(r"\ ?的?\ ?目标(?!价)")
-# A clause that only says how the measure of the change before it moved again (两年平均增长)
-_BARE_CHANGE_CLAUSE = regex.compile(
-    r"[\s，,]*(?:两年|三年|五年|十年|平均|年均|复合|同比|环比|则|也|又|均|仍|再|累计)*"
-    r"(?:增长|下降|上升|增加|减少|提高|降低|上涨|下跌|回落|增|降|涨|跌)了?(?:约|近|超)?\s*")
 # A clause going on from the one before with the same actor (计划交付25万辆，并向30万辆冲击)
 _CONTINUED_CLAUSE = regex.compile(r"\ ?(?:并且|并将|并|且)(?!非|不|未|没)")
 _PLANNED = ("target", "commitment")  # (a forecast cue already holds for its whole sentence)
@@ -1605,15 +1618,7 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
                                  any_unit=text.startswith(tab.quote_openers, clause_start + (text[clause_start] == " ")))
             _metric(draft, text, clause_start, clause_end, sentence[0], entities, tab,
                     drafts[-1] if drafts and drafts[-1].quantity.end > clause_start else None, compared)
-            if draft.metric and draft.metric.endswith(tab.quote_verbs) and draft.metric not in tab.index_quote_words:
-                opener = next(o for o in tab.quote_verbs if draft.metric.endswith(o))
-                noun = draft.metric[:-len(opener)]  # 该股收报94.06元: a quote with no noun has no metric (GOLD.md)
-                draft.metric = noun if len(noun) >= 2 else None
-                draft.explanation.append(f"metric: {draft.metric}, the quote verb {opener} left out")
-            if draft.metric in tab.index_quote_words and q.unit in tab.index_units \
-                    and (index := _last(tab.index_re, text, sentence[0], q.start)) is not None:
-                draft.metric = index.group("index")  # 沪基指开盘于…，午盘收盘于2980.80点: the index's close
-                draft.explanation.append(f"metric: the index the sentence quotes, {draft.metric}")
+            _quoted_metric(draft, text, sentence, tab)
             _kind_and_direction(draft, text, clause_start, previous_end, tab,
                                 drafts[-1] if drafts and drafts[-1].quantity.end > clause_start else None)
             if draft.metric in tab.change_metric_direction and compared is not None and compared.metric \
@@ -1640,7 +1645,7 @@ def match_claims(text: str, sentences: Sequence[tuple[int, int]], entities: Sequ
                 draft.explanation.append("metric: none, the things counted are the subject")
             _period(draft, text, periods, entities, (period_scope_start, sentence[1]), clause_end, published, tab)
             if draft.kind == "change" and draft.metric is None and sentence_drafts and sentence_drafts[-1].metric \
-                    and sentence_drafts[-1].kind == "change" and _BARE_CHANGE_CLAUSE.fullmatch(text, clause_start, q.start):
+                    and sentence_drafts[-1].kind == "change" and tab.bare_change_re.fullmatch(text, clause_start, q.start):
                 draft.metric = sentence_drafts[-1].metric  # 同比增长8.0%，两年平均增长5.1%: the same measure's
                 draft.explanation.append(f"metric: the measure of the change before, {draft.metric}")
             _modality(draft, text, clause_start, sentence, tab, name_spans, published)
